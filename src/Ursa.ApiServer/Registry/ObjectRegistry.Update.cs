@@ -1,0 +1,93 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Ursa.ApiServer.Errors;
+using Ursa.ApiServer.Resources;
+
+namespace Ursa.ApiServer.Registry;
+
+public sealed partial class ObjectRegistry
+{
+    /// <summary>
+    /// Combines the stored object and the desired one: server-owned metadata is kept; the main resource cannot
+    /// change status and the status subresource can change only status (Kubernetes' status strategy).
+    /// </summary>
+    private KubeObject MergeForUpdate(ResourceDefinition resource, KubeObject current, KubeObject desired, string? subresource)
+    {
+        var name = current.Metadata.Name!;
+        if (desired.Metadata.Name is { Length: > 0 } desiredName && desiredName != name)
+        {
+            throw ApiErrors.BadRequest($"the name of the object ({desiredName}) does not match the name on the URL ({name})");
+        }
+
+        if (desired.Metadata.ResourceVersion is { Length: > 0 } rv && rv != current.Metadata.ResourceVersion)
+        {
+            throw ApiErrors.StaleResourceVersion(resource, name);
+        }
+
+        if (desired.Metadata.Uid is { Length: > 0 } uid && uid != current.Metadata.Uid)
+        {
+            throw ApiErrors.Conflict(resource, name, $"Precondition failed: UID in precondition: {uid}, UID in object meta: {current.Metadata.Uid}");
+        }
+
+        KubeObject updated;
+        if (subresource == "status")
+        {
+            updated = Clone(resource, current);
+            SetStatus(updated, GetStatus(desired));
+        }
+        else
+        {
+            updated = desired;
+            if (resource.HasStatus)
+            {
+                SetStatus(updated, GetStatus(current));
+            }
+
+            var meta = updated.Metadata;
+            var old = current.Metadata;
+            meta.Name = old.Name;
+            meta.GenerateName = old.GenerateName;
+            meta.Tenant = old.Tenant;
+            meta.Namespace = old.Namespace;
+            meta.Uid = old.Uid;
+            meta.HashKey = old.HashKey;
+            meta.CreationTimestamp = old.CreationTimestamp;
+            meta.DeletionTimestamp = old.DeletionTimestamp;
+            meta.DeletionGracePeriodSeconds = old.DeletionGracePeriodSeconds;
+            meta.Generation = old.Generation;
+            meta.SelfLink = null;
+            resource.Strategy.PrepareForUpdate(updated, current);
+            if (SpecChanged(resource, current, updated))
+            {
+                meta.Generation = (old.Generation ?? 0) + 1;
+            }
+        }
+
+        updated.Metadata.ResourceVersion = current.Metadata.ResourceVersion;
+        Validate(resource, updated, current);
+        return updated;
+    }
+
+    private static KubeObject Clone(ResourceDefinition resource, KubeObject obj) =>
+        ObjectCodec.Decode(resource, JsonSerializer.SerializeToUtf8Bytes(obj, resource.TypeInfo));
+
+    private static object? GetStatus(KubeObject obj) => obj.GetType().GetProperty("Status")?.GetValue(obj);
+
+    private static void SetStatus(KubeObject obj, object? status) => obj.GetType().GetProperty("Status")?.SetValue(obj, status);
+
+    /// <summary>Everything but metadata and status counts as spec (Kubernetes bumps generation on spec changes).</summary>
+    private static bool SpecChanged(ResourceDefinition resource, KubeObject before, KubeObject after)
+    {
+        static JsonNode? Desired(ResourceDefinition r, KubeObject o)
+        {
+            var node = JsonSerializer.SerializeToNode(o, r.TypeInfo)!.AsObject();
+            node.Remove("metadata");
+            node.Remove("status");
+            node.Remove("apiVersion");
+            node.Remove("kind");
+            return node;
+        }
+
+        return !JsonNode.DeepEquals(Desired(resource, before), Desired(resource, after));
+    }
+}

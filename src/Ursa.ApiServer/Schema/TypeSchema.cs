@@ -1,0 +1,106 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using System.Text.Json.Serialization;
+using Ursa.Api.Schema;
+
+namespace Ursa.ApiServer.Schema;
+
+/// <summary>
+/// The schema of an API type, read once by reflection from its properties and attributes. One model serves
+/// strict field validation, strategic-merge-patch list semantics and the OpenAPI documents.
+/// </summary>
+public sealed class TypeSchema
+{
+    private static readonly ConcurrentDictionary<Type, TypeSchema> Cache = new();
+    private readonly Dictionary<string, SchemaField>? _fields;
+
+    private TypeSchema(Type clrType, SchemaKind kind)
+    {
+        ClrType = clrType;
+        Kind = kind;
+        if (kind == SchemaKind.Object)
+        {
+            _fields = new Dictionary<string, SchemaField>(StringComparer.Ordinal);
+        }
+    }
+
+    public Type ClrType { get; }
+
+    public SchemaKind Kind { get; }
+
+    /// <summary>Element schema of an array, value schema of a map.</summary>
+    public TypeSchema? Element { get; private set; }
+
+    public IReadOnlyDictionary<string, SchemaField> Fields => _fields ?? [];
+
+    public static TypeSchema For(Type type) => Cache.TryGetValue(type, out var schema) ? schema : Build(type);
+
+    private static TypeSchema Build(Type type)
+    {
+        var underlying = Nullable.GetUnderlyingType(type) ?? type;
+        if (underlying == typeof(string) || underlying == typeof(DateTimeOffset))
+        {
+            return Cache.GetOrAdd(type, t => new TypeSchema(t, SchemaKind.String));
+        }
+
+        if (underlying == typeof(bool))
+        {
+            return Cache.GetOrAdd(type, t => new TypeSchema(t, SchemaKind.Boolean));
+        }
+
+        if (underlying == typeof(int) || underlying == typeof(long))
+        {
+            return Cache.GetOrAdd(type, t => new TypeSchema(t, SchemaKind.Integer));
+        }
+
+        if (underlying == typeof(Api.Meta.IntOrString))
+        {
+            return Cache.GetOrAdd(type, t => new TypeSchema(t, SchemaKind.IntOrString));
+        }
+
+        if (underlying == typeof(System.Text.Json.JsonElement))
+        {
+            return Cache.GetOrAdd(type, t => new TypeSchema(t, SchemaKind.Any));
+        }
+
+        if (underlying.IsGenericType && underlying.GetGenericTypeDefinition() == typeof(Dictionary<,>))
+        {
+            var map = new TypeSchema(type, SchemaKind.Map);
+            Cache[type] = map;
+            map.Element = For(underlying.GetGenericArguments()[1]);
+            return map;
+        }
+
+        if (underlying.IsGenericType && underlying.GetGenericTypeDefinition() == typeof(List<>))
+        {
+            var array = new TypeSchema(type, SchemaKind.Array);
+            Cache[type] = array;
+            array.Element = For(underlying.GetGenericArguments()[0]);
+            return array;
+        }
+
+        var obj = new TypeSchema(type, SchemaKind.Object);
+
+        // Registered before the fields are read so recursive types terminate.
+        Cache[type] = obj;
+        foreach (var property in underlying.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                     .OrderBy(p => p.GetCustomAttribute<JsonPropertyOrderAttribute>()?.Order ?? 0))
+        {
+            if (property.GetCustomAttribute<JsonIgnoreAttribute>() is not null)
+            {
+                continue;
+            }
+
+            var name = property.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? property.Name;
+            obj._fields![name] = new SchemaField(
+                name,
+                property,
+                For(property.PropertyType),
+                property.GetCustomAttribute<PatchMergeKeyAttribute>()?.Key,
+                property.GetCustomAttribute<PatchStrategyAttribute>()?.Strategy,
+                property.GetCustomAttribute<RequiredAttribute>() is not null);
+        }
+
+        return obj;
+    }
+}
