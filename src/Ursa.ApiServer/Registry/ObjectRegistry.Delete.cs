@@ -122,6 +122,7 @@ public sealed partial class ObjectRegistry
             grace = existing;
         }
 
+        return grace;
     }
 
     private static void AddOnce(List<string> finalizers, string finalizer)
