@@ -47,45 +47,45 @@ public static class JsonPatch
             case "replace":
                 return Replace(root, path, ReadValue(operation, op));
             case "move":
-            {
-                JsonPointer from = ReadFrom(operation, op);
-                if (from.IsAncestorOf(path))
                 {
-                    throw new PatchException($"move operation does not apply: \"from\" {from.Text} is an ancestor of \"path\" {path.Text}");
-                }
+                    JsonPointer from = ReadFrom(operation, op);
+                    if (from.IsAncestorOf(path))
+                    {
+                        throw new PatchException($"move operation does not apply: \"from\" {from.Text} is an ancestor of \"path\" {path.Text}");
+                    }
 
-                if (!from.TryGet(root, out _))
-                {
-                    throw new PatchException($"move operation does not apply: doc is missing from path: {from.Text}: missing value");
-                }
+                    if (!from.TryGet(root, out _))
+                    {
+                        throw new PatchException($"move operation does not apply: doc is missing from path: {from.Text}: missing value");
+                    }
 
-                JsonNode? value = Remove(ref root, from, op);
-                return Add(root, path, value, op);
-            }
+                    JsonNode? value = Remove(ref root, from, op);
+                    return Add(root, path, value, op);
+                }
 
             case "copy":
-            {
-                JsonPointer from = ReadFrom(operation, op);
-                if (!from.TryGet(root, out JsonNode? value))
                 {
-                    throw new PatchException($"copy operation does not apply: doc is missing from path: {from.Text}: missing value");
-                }
+                    JsonPointer from = ReadFrom(operation, op);
+                    if (!from.TryGet(root, out JsonNode? value))
+                    {
+                        throw new PatchException($"copy operation does not apply: doc is missing from path: {from.Text}: missing value");
+                    }
 
-                return Add(root, path, value?.DeepClone(), op);
-            }
+                    return Add(root, path, value?.DeepClone(), op);
+                }
 
             case "test":
-            {
-                JsonNode? expected = ReadValue(operation, op);
-                if (!path.TryGet(root, out JsonNode? actual))
                 {
-                    throw new PatchException($"test operation does not apply: doc is missing path: {path.Text}: missing value");
-                }
+                    JsonNode? expected = ReadValue(operation, op);
+                    if (!path.TryGet(root, out JsonNode? actual))
+                    {
+                        throw new PatchException($"test operation does not apply: doc is missing path: {path.Text}: missing value");
+                    }
 
-                return JsonNode.DeepEquals(actual, expected)
-                    ? root
-                    : throw new PatchException($"testing value {path.Text} failed: test failed");
-            }
+                    return JsonNode.DeepEquals(actual, expected)
+                        ? root
+                        : throw new PatchException($"testing value {path.Text} failed: test failed");
+                }
 
             default:
                 throw new PatchException($"Unexpected kind: {op}");
