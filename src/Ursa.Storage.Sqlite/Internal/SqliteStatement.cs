@@ -6,7 +6,7 @@ namespace Ursa.Storage.Sqlite.Internal;
 internal sealed unsafe class SqliteStatement : IDisposable
 {
     // A non-null pointer for empty values: SQLite binds NULL (not an empty string or blob) for a null pointer.
-    private static readonly byte[] s_empty = [0];
+    private static readonly byte[] EmptyBuffer = [0];
 
     private readonly SqliteConnection _connection;
     private nint _stmt;
@@ -52,7 +52,7 @@ internal sealed unsafe class SqliteStatement : IDisposable
     /// <summary>Binds raw UTF-8 bytes as text, e.g. a computed prefix upper bound.</summary>
     public SqliteStatement BindText(int index, ReadOnlySpan<byte> utf8)
     {
-        fixed (byte* p = utf8.IsEmpty ? s_empty : utf8)
+        fixed (byte* p = utf8.IsEmpty ? EmptyBuffer : utf8)
         {
             _connection.Check(SqliteNative.BindText(_stmt, index, p, utf8.Length, SqliteNative.Transient));
         }
