@@ -47,6 +47,11 @@ public sealed partial class WatchCache : IAsyncDisposable
 
     public ResourceDefinition Resource => _resource;
 
+    public IStore Store => _store;
+
+    /// <summary>Turns stored entries into cached objects (also used for lists served from the store).</summary>
+    public ObjectAttributes Attributes => _attributes;
+
     /// <summary>The revision the cache reflects: every change up to it has been applied.</summary>
     public long Revision => Volatile.Read(ref _revision);
 

@@ -30,7 +30,12 @@ public sealed partial class ObjectRegistry
         }
 
         KubeObject updated;
-        if (subresource == "status")
+        if (subresource == "binding")
+        {
+            // A server-side mutation of the stored object (pods/binding): taken as it is.
+            updated = desired;
+        }
+        else if (subresource == "status")
         {
             updated = Clone(resource, current);
             SetStatus(updated, GetStatus(desired));

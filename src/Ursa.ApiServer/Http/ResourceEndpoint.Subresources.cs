@@ -1,0 +1,161 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Ursa.Api.Serialization;
+using Ursa.ApiServer.Errors;
+using Ursa.ApiServer.Requests;
+using PodActionObject = Ursa.Api.Core.Action;
+
+namespace Ursa.ApiServer.Http;
+
+public sealed partial class ResourceEndpoint
+{
+    private static readonly string[] Operations = ["reboot", "snapshot", "restore"];
+
+    private Task HandleSubresourceAsync(ApiRequest request, string subresource)
+    {
+        if (!request.Resource.Subresources.Contains(subresource) || request.Name is null)
+        {
+            throw ApiErrors.UnknownResource(request.Info.Path);
+        }
+
+        return (subresource, request.Info.Verb) switch
+        {
+            ("status", RequestVerb.Get) => GetAsync(request),
+            ("status", RequestVerb.Update) => UpdateAsync(request, "status"),
+            ("status", RequestVerb.Patch) => PatchAsync(request, "status"),
+            ("binding", RequestVerb.Create) => BindAsync(request),
+            ("action", RequestVerb.Create) => CreateActionAsync(request),
+            ("log" or "exec" or "attach", _) => NodeStreamAsync(request, subresource),
+            _ => throw ApiErrors.MethodNotAllowed($"{request.Http.Request.Method} is not supported on the {subresource} subresource of {request.Resource.Plural}"),
+        };
+    }
+
+    /// <summary>The scheduler's write: sets spec.nodeName once and records PodScheduled=True.</summary>
+    private async Task BindAsync(ApiRequest request)
+    {
+        var body = RequestBody.Decode(await RequestBody.ReadBytesAsync(request.Http.Request, request.Aborted).ConfigureAwait(false), RequestBody.MediaType(request.Http.Request));
+        Binding binding;
+        try
+        {
+            binding = body.Deserialize(UrsaJsonContext.Default.Binding) ?? throw ApiErrors.BadRequest("the binding is null");
+        }
+        catch (JsonException e)
+        {
+            throw ApiErrors.BadRequest($"invalid binding: {e.Message}");
+        }
+
+        var node = binding.Target?.Name;
+        if (string.IsNullOrEmpty(node))
+        {
+            throw ApiErrors.Invalid(request.Resource, request.Name!, [new StatusCause { Reason = "FieldValueRequired", Field = "target.name", Message = "Required value" }]);
+        }
+
+        var now = time.GetUtcNow();
+        await registry.UpdateAsync(request.Resource, request.Tenant, request.Namespace, request.Name!, "binding", current =>
+        {
+            var pod = (Pod)current;
+            if (pod.Metadata.DeletionTimestamp is not null)
+            {
+                throw ApiErrors.Conflict(request.Resource, request.Name!, "pod is being deleted, cannot be assigned to a host");
+            }
+
+            if (!string.IsNullOrEmpty(pod.Spec?.NodeName))
+            {
+                throw ApiErrors.Conflict(request.Resource, request.Name!, $"pod {request.Name} is already assigned to node \"{pod.Spec.NodeName}\"");
+            }
+
+            pod.Spec!.NodeName = node;
+            pod.Status ??= new PodStatus();
+            pod.Status.Conditions ??= [];
+            pod.Status.Conditions.RemoveAll(c => c.Type == "PodScheduled");
+            pod.Status.Conditions.Add(new PodCondition { Type = "PodScheduled", Status = "True", LastTransitionTime = now });
+            return pod;
+        }, request.DryRun, request.Aborted).ConfigureAwait(false);
+        await ApiResponse.WriteSuccessStatusAsync(request.Http.Response, new StatusDetails(), request.Aborted).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// POST pods/{name}/action (Arktos): validates the operation and records an Action for the node agent that
+    /// owns the pod; the agent performs it and reports in the Action's status.
+    /// </summary>
+    private async Task CreateActionAsync(ApiRequest request)
+    {
+        var body = RequestBody.Decode(await RequestBody.ReadBytesAsync(request.Http.Request, request.Aborted).ConfigureAwait(false), RequestBody.MediaType(request.Http.Request));
+        CustomAction custom;
+        try
+        {
+            custom = body.Deserialize(UrsaJsonContext.Default.CustomAction) ?? throw ApiErrors.BadRequest("the action is null");
+        }
+        catch (JsonException e)
+        {
+            throw ApiErrors.BadRequest($"invalid action: {e.Message}");
+        }
+
+        var pods = request.Resource;
+        if (custom.Operation is not { } operation || !Operations.Contains(operation))
+        {
+            throw ApiErrors.Invalid(pods, request.Name!, [new StatusCause
+            {
+                Reason = "FieldValueNotSupported", Field = "operation",
+                Message = $"Unsupported value: \"{custom.Operation}\": supported values: \"reboot\", \"snapshot\", \"restore\"",
+            }]);
+        }
+
+        if (operation == "restore" && string.IsNullOrEmpty(custom.RestoreParams?.SnapshotID))
+        {
+            throw ApiErrors.Invalid(pods, request.Name!, [new StatusCause { Reason = "FieldValueRequired", Field = "restoreParams.snapshotID", Message = "Required value" }]);
+        }
+
+        var (current, _) = await registry.GetAsync(pods, request.Tenant, request.Namespace, request.Name!, request.Aborted).ConfigureAwait(false);
+        var pod = (Pod)current;
+        if (pod.Spec?.VirtualMachine is null)
+        {
+            throw ApiErrors.BadRequest($"pod \"{request.Name}\" holds containers, not a virtual machine: actions apply to VM pods");
+        }
+
+        var action = new PodActionObject
+        {
+            Metadata = new ObjectMeta
+            {
+                GenerateName = $"{request.Name}-{operation}-",
+                Labels = new() { ["ursa.io/pod"] = request.Name!, ["ursa.io/operation"] = operation },
+                OwnerReferences = [new OwnerReference { ApiVersion = "v1", Kind = "Pod", Name = request.Name, Uid = pod.Metadata.Uid }],
+            },
+            Spec = new ActionSpec
+            {
+                NodeName = pod.Spec.NodeName,
+                PodAction = new PodAction
+                {
+                    PodName = request.Name,
+                    PodID = pod.Metadata.Uid,
+                    RebootAction = operation == "reboot" ? custom.RebootParams ?? new RebootParams() : null,
+                    SnapshotAction = operation == "snapshot" ? custom.SnapshotParams ?? new SnapshotParams() : null,
+                    RestoreAction = operation == "restore" ? custom.RestoreParams : null,
+                },
+            },
+        };
+        var actions = registry.Catalog.Get(string.Empty, "actions");
+        var result = await registry.CreateAsync(actions, request.Tenant, request.Namespace, action, request.DryRun, request.Aborted).ConfigureAwait(false);
+        await ApiResponse.WriteJsonAsync(request.Http.Response, 201, result.Json, request.Aborted).ConfigureAwait(false);
+    }
+
+    /// <summary>logs, exec and attach are served by the node agent that runs the pod.</summary>
+    private async Task NodeStreamAsync(ApiRequest request, string subresource)
+    {
+        var (current, _) = await registry.GetAsync(request.Resource, request.Tenant, request.Namespace, request.Name!, request.Aborted).ConfigureAwait(false);
+        var pod = (Pod)current;
+        if (string.IsNullOrEmpty(pod.Spec?.NodeName))
+        {
+            throw ApiErrors.BadRequest($"pod {request.Name} does not have a host assigned");
+        }
+
+        Log.NodeStreamUnavailable(logger, subresource, request.Name!, pod.Spec.NodeName);
+        throw ApiErrors.Unavailable($"cannot reach node \"{pod.Spec.NodeName}\" for {subresource}: no node agent connection is registered for it");
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(10, LogLevel.Information, "{Subresource} of pod {Pod} asked, but node {Node} has no agent connection")]
+        public static partial void NodeStreamUnavailable(ILogger logger, string subresource, string pod, string node);
+    }
+}

@@ -1,0 +1,235 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using Ursa.Api.Serialization;
+using Ursa.ApiMachinery.Patching;
+using Ursa.ApiServer.Errors;
+using Ursa.ApiServer.Resources;
+using Ursa.ApiServer.Schema;
+
+namespace Ursa.ApiServer.Http;
+
+public sealed partial class ResourceEndpoint
+{
+    private async Task CreateAsync(ApiRequest request)
+    {
+        var resource = request.Resource;
+        var obj = await ReadObjectAsync(request).ConfigureAwait(false);
+        CheckScope(request, obj);
+        var result = await registry.CreateAsync(resource, request.Tenant, request.Namespace, obj, request.DryRun, request.Aborted).ConfigureAwait(false);
+        if (resource.Plural == "tenants" && !request.DryRun && TenantCreated is { } onTenant)
+        {
+            await onTenant(result.Object.Metadata.Name!).ConfigureAwait(false);
+        }
+
+        await ApiResponse.WriteJsonAsync(request.Http.Response, 201, result.Json, request.Aborted).ConfigureAwait(false);
+    }
+
+    private async Task UpdateAsync(ApiRequest request, string? subresource)
+    {
+        var desired = await ReadObjectAsync(request).ConfigureAwait(false);
+        CheckScope(request, desired);
+        var result = await registry.UpdateAsync(request.Resource, request.Tenant, request.Namespace, request.Name!, subresource, _ => desired, request.DryRun, request.Aborted).ConfigureAwait(false);
+        await ApiResponse.WriteJsonAsync(request.Http.Response, 200, result.Json, request.Aborted).ConfigureAwait(false);
+    }
+
+    private async Task PatchAsync(ApiRequest request, string? subresource)
+    {
+        var resource = request.Resource;
+        var mediaType = RequestBody.MediaType(request.Http.Request);
+        if (mediaType == "application/apply-patch+yaml")
+        {
+            throw new ApiException(System.Net.HttpStatusCode.UnsupportedMediaType, "UnsupportedMediaType", "server-side apply is not supported yet: use client-side kubectl apply (without --server-side)");
+        }
+
+        var body = await RequestBody.ReadBytesAsync(request.Http.Request, request.Aborted).ConfigureAwait(false);
+        var patch = mediaType switch
+        {
+            "application/json-patch+json" or "application/merge-patch+json" or "application/strategic-merge-patch+json" => RequestBody.Decode(body, "application/json"),
+            _ => throw ApiErrors.UnsupportedMediaType(mediaType),
+        };
+        var schema = TypePatchSchema.For(resource.TypeInfo.Type);
+        var validation = request.Query("fieldValidation");
+        var result = await registry.UpdateAsync(resource, request.Tenant, request.Namespace, request.Name!, subresource, current =>
+        {
+            var original = JsonSerializer.SerializeToNode(current, resource.TypeInfo);
+            JsonNode? patched;
+            try
+            {
+                patched = mediaType switch
+                {
+                    "application/json-patch+json" => JsonPatch.Apply(original, patch),
+                    "application/merge-patch+json" => JsonMergePatch.Apply(original, patch),
+                    _ => StrategicMergePatch.Apply(original, patch, schema),
+                };
+            }
+            catch (PatchException e)
+            {
+                throw new ApiException((System.Net.HttpStatusCode)422, "Invalid", $"the patch could not be applied: {e.Message}");
+            }
+
+            if (patched is not JsonObject patchedObject)
+            {
+                throw ApiErrors.BadRequest("the patched object is not a JSON object");
+            }
+
+            // A patch that does not name a resourceVersion applies to whatever is current.
+            if (patch is not JsonObject { } p || p["metadata"]?["resourceVersion"] is null)
+            {
+                patchedObject["metadata"]?.AsObject().Remove("resourceVersion");
+            }
+
+            return DecodeObject(request, patchedObject, validation);
+        }, request.DryRun, request.Aborted).ConfigureAwait(false);
+        await ApiResponse.WriteJsonAsync(request.Http.Response, 200, result.Json, request.Aborted).ConfigureAwait(false);
+    }
+
+    private async Task DeleteAsync(ApiRequest request)
+    {
+        var options = await ReadDeleteOptionsAsync(request).ConfigureAwait(false);
+        var dryRun = request.DryRun || options.DryRun?.Contains("All") == true;
+        var result = await registry.DeleteAsync(request.Resource, request.Tenant, request.Namespace, request.Name!, options, dryRun, request.Aborted).ConfigureAwait(false);
+        await ApiResponse.WriteJsonAsync(request.Http.Response, 200, result.Json, request.Aborted).ConfigureAwait(false);
+    }
+
+    private async Task DeleteCollectionAsync(ApiRequest request)
+    {
+        var options = await ReadDeleteOptionsAsync(request).ConfigureAwait(false);
+        var dryRun = request.DryRun || options.DryRun?.Contains("All") == true;
+        var cache = CacheOf(request);
+        await cache.Ready.WaitAsync(request.Aborted).ConfigureAwait(false);
+        var (items, _) = cache.List(BuildFilter(request), Storage.StorageKeys.ListPrefix(request.Resource, request.Tenant, request.Namespace));
+        var deleted = new List<Caching.CachedObject>();
+        foreach (var item in items)
+        {
+            try
+            {
+                var result = await registry.DeleteAsync(request.Resource, item.Tenant, item.Namespace, item.Name, options, dryRun, request.Aborted).ConfigureAwait(false);
+                deleted.Add(cache.Attributes.ToCached(item.Key, result.Json, item.Revision));
+            }
+            catch (ApiException e) when (e.Code == System.Net.HttpStatusCode.NotFound)
+            {
+                // Deleted by someone else meanwhile: the goal holds.
+            }
+        }
+
+        await ListWriter.WriteListAsync(request.Http.Response, request.Resource, deleted, await registry.Store.GetCurrentRevisionAsync(request.Aborted).ConfigureAwait(false), null, null, request.Aborted).ConfigureAwait(false);
+    }
+
+    private static async Task<DeleteOptions> ReadDeleteOptionsAsync(ApiRequest request)
+    {
+        var options = new DeleteOptions();
+        var body = await RequestBody.ReadBytesAsync(request.Http.Request, request.Aborted).ConfigureAwait(false);
+        if (body.Length > 0)
+        {
+            try
+            {
+                options = JsonSerializer.Deserialize(RequestBody.Decode(body, RequestBody.MediaType(request.Http.Request)), UrsaJsonContext.Default.DeleteOptions) ?? options;
+            }
+            catch (JsonException e)
+            {
+                throw ApiErrors.BadRequest($"invalid delete options: {e.Message}");
+            }
+        }
+
+        if (request.Query("gracePeriodSeconds") is { } grace)
+        {
+            options.GracePeriodSeconds = long.TryParse(grace, out var g) ? g : throw ApiErrors.BadRequest($"invalid gracePeriodSeconds \"{grace}\"");
+        }
+
+        if (request.Query("propagationPolicy") is { } policy)
+        {
+            options.PropagationPolicy = policy;
+        }
+
+        return options;
+    }
+
+    private async Task<KubeObject> ReadObjectAsync(ApiRequest request)
+    {
+        var mediaType = RequestBody.MediaType(request.Http.Request);
+        if (mediaType is not ("application/json" or "application/yaml" or "application/x-yaml" or "text/yaml" or "*/*"))
+        {
+            throw ApiErrors.UnsupportedMediaType(mediaType);
+        }
+
+        var body = await RequestBody.ReadBytesAsync(request.Http.Request, request.Aborted).ConfigureAwait(false);
+        var node = RequestBody.Decode(body, mediaType);
+        if (node is not JsonObject obj)
+        {
+            throw ApiErrors.BadRequest("the request body must be a JSON object");
+        }
+
+        return DecodeObject(request, obj, request.Query("fieldValidation"));
+    }
+
+    /// <summary>
+    /// Checks type and (per <c>fieldValidation</c>) unknown fields, then decodes. Strict: unknown fields are a
+    /// 422 naming each; Warn (the default): a Warning header each; Ignore: dropped silently.
+    /// </summary>
+    private KubeObject DecodeObject(ApiRequest request, JsonObject node, string? fieldValidation)
+    {
+        var resource = request.Resource;
+        if (node["apiVersion"]?.GetValueKind() == JsonValueKind.String && (string?)node["apiVersion"] is { } apiVersion && apiVersion != resource.GroupVersion)
+        {
+            throw ApiErrors.BadRequest($"the API version in the data ({apiVersion}) does not match the expected API version ({resource.GroupVersion})");
+        }
+
+        if (node["kind"]?.GetValueKind() == JsonValueKind.String && (string?)node["kind"] is { } kind && kind != resource.Kind)
+        {
+            throw ApiErrors.BadRequest($"the kind in the data ({kind}) does not match the expected kind ({resource.Kind})");
+        }
+
+        var mode = fieldValidation ?? "Warn";
+        if (mode is not ("Strict" or "Warn" or "Ignore"))
+        {
+            throw ApiErrors.BadRequest($"fieldValidation must be one of Strict, Warn, Ignore (got \"{mode}\")");
+        }
+
+        if (mode != "Ignore")
+        {
+            var unknown = UnknownFieldFinder.Find(node, TypeSchema.For(resource.TypeInfo.Type));
+            if (unknown.Count > 0 && mode == "Strict")
+            {
+                var causes = unknown.Select(f => new StatusCause { Reason = "FieldValueUnknown", Field = f, Message = $"unknown field \"{f}\"" }).ToList();
+                throw ApiErrors.Invalid(resource, (string?)node["metadata"]?["name"] ?? string.Empty, causes);
+            }
+
+            foreach (var field in unknown)
+            {
+                request.Http.Response.Headers.Append("Warning", $"299 - \"unknown field \\\"{field}\\\"\"");
+            }
+        }
+
+        try
+        {
+            var obj = (KubeObject?)node.Deserialize(resource.TypeInfo) ?? throw ApiErrors.BadRequest("the object is null");
+            obj.Metadata ??= new ObjectMeta();
+            return obj;
+        }
+        catch (JsonException e)
+        {
+            throw ApiErrors.BadRequest($"{resource.Kind} in version \"{resource.Version}\" cannot be handled as a {resource.Kind}: {e.Message}");
+        }
+    }
+
+    /// <summary>The object's namespace and tenant, when given, must be those of the request.</summary>
+    private static void CheckScope(ApiRequest request, KubeObject obj)
+    {
+        var meta = obj.Metadata;
+        if (request.Resource.IsNamespaced && !string.IsNullOrEmpty(meta.Namespace) && meta.Namespace != request.Namespace)
+        {
+            throw ApiErrors.BadRequest("the namespace of the provided object does not match the namespace sent on the request");
+        }
+
+        if (request.Resource.Scope != ResourceScope.Cluster && !string.IsNullOrEmpty(meta.Tenant) && meta.Tenant != request.Tenant)
+        {
+            throw ApiErrors.BadRequest("the tenant of the provided object does not match the tenant sent on the request");
+        }
+
+        if (request.Name is { } name && !string.IsNullOrEmpty(meta.Name) && meta.Name != name)
+        {
+            throw ApiErrors.BadRequest($"the name of the object ({meta.Name}) does not match the name on the URL ({name})");
+        }
+    }
+}
