@@ -1,0 +1,14 @@
+namespace Ursa.Cli;
+
+/// <summary>Where Ursa keeps its files: <c>$URSA_HOME</c> (default <c>~/.ursa</c>) with data/ and kubeconfig.</summary>
+public static class UrsaPaths
+{
+    public static string Home =>
+        Environment.GetEnvironmentVariable("URSA_HOME") is { Length: > 0 } home
+            ? Path.GetFullPath(home)
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".ursa");
+
+    public static string DataDirectory => Path.Combine(Home, "data");
+
+    public static string Kubeconfig => Path.Combine(Home, "kubeconfig");
+}

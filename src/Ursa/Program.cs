@@ -1,0 +1,1 @@
+return await Ursa.Cli.UrsaCli.RunAsync(args).ConfigureAwait(false);
