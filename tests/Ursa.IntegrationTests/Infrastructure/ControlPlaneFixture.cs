@@ -1,0 +1,80 @@
+using System.Net.Http.Headers;
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.Extensions.Logging.Abstractions;
+using Ursa.ApiServer.Hosting;
+using Ursa.Cli;
+
+namespace Ursa.IntegrationTests.Infrastructure;
+
+/// <summary>A real control plane (SQLite store + HTTPS API server) in this process, on a free port, in a temp dir.</summary>
+public sealed class ControlPlaneFixture : IAsyncLifetime
+{
+    private readonly TestDirectory _directory = new("cp");
+    private ControlPlane? _plane;
+
+    public ControlPlane Plane => _plane ?? throw new InvalidOperationException("not started");
+
+    public string KubeconfigPath => Path.Combine(_directory.Path, "kubeconfig");
+
+    public string DataDirectory => Path.Combine(_directory.Path, "data");
+
+    public Uri Url => Plane.Api.Url;
+
+    public async Task InitializeAsync()
+    {
+        _plane = await ControlPlane.StartAsync(new ApiServerOptions { DataDirectory = DataDirectory, Port = 0 }, NullLoggerFactory.Instance, CancellationToken.None);
+        _plane.WriteKubeconfig(KubeconfigPath);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_plane is not null)
+        {
+            await _plane.DisposeAsync();
+        }
+
+        _directory.Dispose();
+    }
+
+    /// <summary>An HTTP client that trusts the cluster CA and carries the admin token (or none).</summary>
+    public HttpClient CreateClient(string? token = null, bool admin = true) => CreateClient(Url, Plane.Api.CaPem, admin ? Plane.Api.AdminToken : token);
+
+    public static HttpClient CreateClient(Uri url, string caPem, string? token)
+    {
+        var ca = X509Certificate2.CreateFromPem(caPem);
+        var handler = new SocketsHttpHandler
+        {
+            SslOptions = new SslClientAuthenticationOptions
+            {
+                RemoteCertificateValidationCallback = (_, certificate, _, _) =>
+                {
+                    if (certificate is null)
+                    {
+                        return false;
+                    }
+
+                    using var chain = new X509Chain();
+                    chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+                    chain.ChainPolicy.CustomTrustStore.Add(ca);
+                    chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+                    return chain.Build(new X509Certificate2(certificate));
+                },
+            },
+        };
+        var client = new HttpClient(handler) { BaseAddress = url, Timeout = TimeSpan.FromSeconds(30) };
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return client;
+    }
+
+    /// <summary>Runs kubectl against this control plane.</summary>
+    public Task<CommandResult> KubectlAsync(params string[] args) => KubectlWithAsync(RepoPaths.Kubectl, null, args);
+
+    public Task<CommandResult> KubectlWithAsync(string kubectl, string? stdin, params string[] args) =>
+        ProcessRunner.RunAsync(kubectl, ["--kubeconfig", KubeconfigPath, .. args], stdin, TimeSpan.FromSeconds(60),
+            new Dictionary<string, string> { ["KUBECACHEDIR"] = Path.Combine(_directory.Path, "kubecache"), ["HOME"] = _directory.Path });
+}
