@@ -8,11 +8,11 @@ public sealed class NodeStatus
 {
     /// <summary>Total resources of the node.</summary>
     [JsonPropertyName("capacity")]
-    public Dictionary<string,string>? Capacity { get; set; }
+    public Dictionary<string, string>? Capacity { get; set; }
 
     /// <summary>Resources available to pods.</summary>
     [JsonPropertyName("allocatable")]
-    public Dictionary<string,string>? Allocatable { get; set; }
+    public Dictionary<string, string>? Allocatable { get; set; }
 
     /// <summary>Deprecated.</summary>
     [JsonPropertyName("phase")]

@@ -52,7 +52,7 @@ public sealed class PodSpec
 
     /// <summary>Labels a node must have to run the pod.</summary>
     [JsonPropertyName("nodeSelector")]
-    public Dictionary<string,string>? NodeSelector { get; set; }
+    public Dictionary<string, string>? NodeSelector { get; set; }
 
     /// <summary>Service account the pod runs as.</summary>
     [JsonPropertyName("serviceAccountName")]
@@ -152,7 +152,7 @@ public sealed class PodSpec
 
     /// <summary>Resources the pod's sandbox or VM uses beyond its containers' requests.</summary>
     [JsonPropertyName("overhead")]
-    public Dictionary<string,string>? Overhead { get; set; }
+    public Dictionary<string, string>? Overhead { get; set; }
 
     /// <summary>How pods spread across topology domains.</summary>
     [PatchMergeKey("topologyKey")]

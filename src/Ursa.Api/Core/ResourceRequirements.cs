@@ -7,9 +7,9 @@ public sealed class ResourceRequirements
 {
     /// <summary>Maximum resources.</summary>
     [JsonPropertyName("limits")]
-    public Dictionary<string,string>? Limits { get; set; }
+    public Dictionary<string, string>? Limits { get; set; }
 
     /// <summary>Resources reserved for scheduling.</summary>
     [JsonPropertyName("requests")]
-    public Dictionary<string,string>? Requests { get; set; }
+    public Dictionary<string, string>? Requests { get; set; }
 }

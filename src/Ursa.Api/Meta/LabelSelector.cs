@@ -7,7 +7,7 @@ public sealed class LabelSelector
 {
     /// <summary>Exact label matches.</summary>
     [JsonPropertyName("matchLabels")]
-    public Dictionary<string,string>? MatchLabels { get; set; }
+    public Dictionary<string, string>? MatchLabels { get; set; }
 
     /// <summary>Set-based requirements.</summary>
     [JsonPropertyName("matchExpressions")]

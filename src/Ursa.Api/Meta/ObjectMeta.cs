@@ -52,11 +52,11 @@ public sealed class ObjectMeta
 
     /// <summary>Key/value pairs used to organize and select objects.</summary>
     [JsonPropertyName("labels")]
-    public Dictionary<string,string>? Labels { get; set; }
+    public Dictionary<string, string>? Labels { get; set; }
 
     /// <summary>Key/value pairs holding arbitrary non-identifying metadata.</summary>
     [JsonPropertyName("annotations")]
-    public Dictionary<string,string>? Annotations { get; set; }
+    public Dictionary<string, string>? Annotations { get; set; }
 
     /// <summary>Objects this object depends on; when all owners are gone it is garbage collected.</summary>
     [PatchMergeKey("uid")]

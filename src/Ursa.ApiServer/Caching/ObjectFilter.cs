@@ -1,6 +1,6 @@
 using Ursa.ApiMachinery.Selectors;
-using LabelQuery = Ursa.ApiMachinery.Selectors.LabelSelector;
 using Ursa.ApiServer.Resources;
+using LabelQuery = Ursa.ApiMachinery.Selectors.LabelSelector;
 
 namespace Ursa.ApiServer.Caching;
 
