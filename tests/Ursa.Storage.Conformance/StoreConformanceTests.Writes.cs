@@ -214,4 +214,34 @@ public abstract partial class StoreConformanceTests
         Assert.Equal(recreated.ModRevision, recreated.CreateRevision);
         Assert.Equal("v2", Text((await store.GetAsync("/registry/pods/a", Ct))!));
     }
+
+    [Fact]
+    public async Task Create_OneMiBValue_RoundTrips()
+    {
+        IStore store = await NewStoreAsync();
+        byte[] value = new byte[1024 * 1024];
+        new Random(42).NextBytes(value);
+
+        await store.CreateAsync("/registry/configmaps/big", value, Ct);
+
+        StoreEntry? read = await store.GetAsync("/registry/configmaps/big", Ct);
+        Assert.True(read is not null && read.Value.Span.SequenceEqual(value), "the 1 MiB value did not round-trip byte for byte");
+    }
+
+    [Fact]
+    public async Task Create_LongAndNonAsciiKeys_RoundTripAndListInOrder()
+    {
+        IStore store = await NewStoreAsync();
+        string longKey = "/k/" + new string('x', 2000);
+        foreach (string key in new[] { longKey, "/k/z", "/k/\u00e9t\u00e9", "/k/\u65e5\u672c" })
+        {
+            await store.CreateAsync(key, Bytes(key), Ct);
+        }
+
+        Assert.Equal(longKey, Text((await store.GetAsync(longKey, Ct))!));
+        Assert.Equal("/k/\u00e9t\u00e9", Text((await store.GetAsync("/k/\u00e9t\u00e9", Ct))!));
+        StoreListResult list = await store.ListAsync("/k/", StoreListOptions.All, Ct);
+        Assert.Equal([longKey, "/k/z", "/k/\u00e9t\u00e9", "/k/\u65e5\u672c"], list.Entries.Select(e => e.Key));
+        Assert.Equal(["/k/\u00e9t\u00e9"], (await store.ListAsync("/k/\u00e9", StoreListOptions.All, Ct)).Entries.Select(e => e.Key));
+    }
 }
