@@ -80,6 +80,12 @@ public sealed partial class ApiDispatcher(
         }
 
         var user = Authenticate(request);
+        if (info.Path == "/debug/memory")
+        {
+            await WriteTextAsync(context, MemoryReport(user), MediaTypes.Json).ConfigureAwait(false);
+            return;
+        }
+
         if (!info.IsResourceRequest)
         {
             await ServeNonResourceAsync(context, info).ConfigureAwait(false);
@@ -161,6 +167,24 @@ public sealed partial class ApiDispatcher(
         }
 
         await WriteTextAsync(context, document, MediaTypes.Json).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Memory after a full compacting collection (the API server's /debug endpoints are for the system tenant):
+    /// what benchmarks use to measure bytes per stored object.
+    /// </summary>
+    private static string MemoryReport(UserInfo user)
+    {
+        if (!user.IsSystem)
+        {
+            throw new ApiException(HttpStatusCode.Forbidden, "Forbidden", "/debug is for the system tenant");
+        }
+
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        return $$"""{"managedHeapBytes":{{GC.GetTotalMemory(false)}},"residentBytes":{{process.WorkingSet64}}}""";
     }
 
     /// <summary>The aggregated discovery version the client accepts (v2 preferred), or null for the legacy form.</summary>

@@ -79,7 +79,7 @@ public sealed partial class ResourceEndpoint
                 patchedObject["metadata"]?.AsObject().Remove("resourceVersion");
             }
 
-            return DecodeObject(request, patchedObject, validation);
+            return DecodeObject(request, JsonSerializer.SerializeToUtf8Bytes(patchedObject), validation);
         }, request.DryRun, request.Aborted).ConfigureAwait(false);
         await ApiResponse.WriteJsonAsync(request.Http.Response, 200, result.Json, request.Aborted).ConfigureAwait(false);
     }
@@ -154,56 +154,79 @@ public sealed partial class ResourceEndpoint
         }
 
         var body = await RequestBody.ReadBytesAsync(request.Http.Request, request.Aborted).ConfigureAwait(false);
-        var node = RequestBody.Decode(body, mediaType);
-        if (node is not JsonObject obj)
+        if (mediaType is not ("application/json" or "*/*"))
         {
-            throw ApiErrors.BadRequest("the request body must be a JSON object");
+            body = JsonSerializer.SerializeToUtf8Bytes(RequestBody.Decode(body, mediaType));
+        }
+        else if (body.Length == 0)
+        {
+            throw ApiErrors.BadRequest("the request body is empty");
         }
 
-        return DecodeObject(request, obj, request.Query("fieldValidation"));
+        return DecodeObject(request, body, request.Query("fieldValidation"));
     }
 
     /// <summary>
     /// Checks type and (per <c>fieldValidation</c>) unknown fields, then decodes. Strict: unknown fields are a
     /// 422 naming each; Warn (the default): a Warning header each; Ignore: dropped silently.
     /// </summary>
-    private KubeObject DecodeObject(ApiRequest request, JsonObject node, string? fieldValidation)
+    private KubeObject DecodeObject(ApiRequest request, byte[] json, string? fieldValidation)
     {
         var resource = request.Resource;
-        if (node["apiVersion"]?.GetValueKind() == JsonValueKind.String && (string?)node["apiVersion"] is { } apiVersion && apiVersion != resource.GroupVersion)
-        {
-            throw ApiErrors.BadRequest($"the API version in the data ({apiVersion}) does not match the expected API version ({resource.GroupVersion})");
-        }
-
-        if (node["kind"]?.GetValueKind() == JsonValueKind.String && (string?)node["kind"] is { } kind && kind != resource.Kind)
-        {
-            throw ApiErrors.BadRequest($"the kind in the data ({kind}) does not match the expected kind ({resource.Kind})");
-        }
-
         var mode = fieldValidation ?? "Warn";
         if (mode is not ("Strict" or "Warn" or "Ignore"))
         {
             throw ApiErrors.BadRequest($"fieldValidation must be one of Strict, Warn, Ignore (got \"{mode}\")");
         }
 
-        if (mode != "Ignore")
+        JsonDocument document;
+        try
         {
-            var unknown = UnknownFieldFinder.Find(node, TypeSchema.For(resource.TypeInfo.Type));
-            if (unknown.Count > 0 && mode == "Strict")
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 100 });
+        }
+        catch (JsonException e)
+        {
+            throw ApiErrors.BadRequest($"the request body is not valid JSON: {e.Message}");
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
             {
-                var causes = unknown.Select(f => new StatusCause { Reason = "FieldValueUnknown", Field = f, Message = $"unknown field \"{f}\"" }).ToList();
-                throw ApiErrors.Invalid(resource, (string?)node["metadata"]?["name"] ?? string.Empty, causes);
+                throw ApiErrors.BadRequest("the request body must be a JSON object");
             }
 
-            foreach (var field in unknown)
+            if (root.TryGetProperty("apiVersion", out var apiVersion) && apiVersion.ValueKind == JsonValueKind.String && apiVersion.GetString() != resource.GroupVersion)
             {
-                request.Http.Response.Headers.Append("Warning", $"299 - \"unknown field \\\"{field}\\\"\"");
+                throw ApiErrors.BadRequest($"the API version in the data ({apiVersion.GetString()}) does not match the expected API version ({resource.GroupVersion})");
+            }
+
+            if (root.TryGetProperty("kind", out var kind) && kind.ValueKind == JsonValueKind.String && kind.GetString() != resource.Kind)
+            {
+                throw ApiErrors.BadRequest($"the kind in the data ({kind.GetString()}) does not match the expected kind ({resource.Kind})");
+            }
+
+            if (mode != "Ignore")
+            {
+                var unknown = UnknownFieldFinder.Find(root, TypeSchema.For(resource.TypeInfo.Type));
+                if (unknown.Count > 0 && mode == "Strict")
+                {
+                    var name = root.TryGetProperty("metadata", out var meta) && meta.ValueKind == JsonValueKind.Object && meta.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
+                    var causes = unknown.Select(f => new StatusCause { Reason = "FieldValueUnknown", Field = f, Message = $"unknown field \"{f}\"" }).ToList();
+                    throw ApiErrors.Invalid(resource, name ?? string.Empty, causes);
+                }
+
+                foreach (var field in unknown)
+                {
+                    request.Http.Response.Headers.Append("Warning", $"299 - \"unknown field \\\"{field}\\\"\"");
+                }
             }
         }
 
         try
         {
-            var obj = (KubeObject?)node.Deserialize(resource.TypeInfo) ?? throw ApiErrors.BadRequest("the object is null");
+            var obj = (KubeObject?)JsonSerializer.Deserialize(json, resource.TypeInfo) ?? throw ApiErrors.BadRequest("the object is null");
             obj.Metadata ??= new ObjectMeta();
             return obj;
         }

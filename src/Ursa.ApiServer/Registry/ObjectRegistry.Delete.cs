@@ -79,7 +79,7 @@ public sealed partial class ObjectRegistry
             try
             {
                 var stored = await store.UpdateAsync(key, ObjectCodec.EncodeForStorage(resource, current), entry.ModRevision, cancellationToken).ConfigureAwait(false);
-                return Stored(resource, current, stored);
+                return Stored(current, stored);
             }
             catch (RevisionConflictException) when (attempt < MaxUpdateAttempts)
             {

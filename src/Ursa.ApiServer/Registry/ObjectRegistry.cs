@@ -14,6 +14,12 @@ namespace Ursa.ApiServer.Registry;
 /// </summary>
 public sealed partial class ObjectRegistry(ResourceCatalog catalog, IStore store, TimeProvider time)
 {
+    /// <summary>
+    /// Reads of tenants and namespaces from memory (the watch caches) for the existence check every create makes;
+    /// a miss falls back to the store, so a namespace created a moment ago is still found.
+    /// </summary>
+    public Func<ResourceDefinition, string, byte[]?>? CachedLookup { get; set; }
+
     /// <summary>Attempts of an update whose mutation is re-applied on a concurrent write (patch, unconditional put).</summary>
     public const int MaxUpdateAttempts = 16;
 
@@ -61,7 +67,7 @@ public sealed partial class ObjectRegistry(ResourceCatalog catalog, IStore store
             try
             {
                 var entry = await store.CreateAsync(key, ObjectCodec.EncodeForStorage(resource, obj), cancellationToken).ConfigureAwait(false);
-                return Stored(resource, obj, entry);
+                return Stored(obj, entry);
             }
             catch (KeyExistsException) when (generated && attempt < 8)
             {
@@ -99,11 +105,11 @@ public sealed partial class ObjectRegistry(ResourceCatalog catalog, IStore store
                 if (updated.Metadata.DeletionTimestamp is not null && (updated.Metadata.Finalizers?.Count ?? 0) == 0 && !IsGracefullyDeleting(updated))
                 {
                     var deleted = await store.DeleteAsync(key, entry.ModRevision, cancellationToken).ConfigureAwait(false);
-                    return Stored(resource, updated, deleted) with { Removed = true };
+                    return Stored(updated, deleted) with { Removed = true };
                 }
 
                 var stored = await store.UpdateAsync(key, ObjectCodec.EncodeForStorage(resource, updated), entry.ModRevision, cancellationToken).ConfigureAwait(false);
-                return Stored(resource, updated, stored);
+                return Stored(updated, stored);
             }
             catch (RevisionConflictException) when (attempt < MaxUpdateAttempts)
             {
@@ -120,10 +126,11 @@ public sealed partial class ObjectRegistry(ResourceCatalog catalog, IStore store
         }
     }
 
-    private static WriteResult Stored(ResourceDefinition resource, KubeObject obj, StoreEntry entry)
+    /// <summary>The result of a write, served from the bytes just stored (no second serialization).</summary>
+    private static WriteResult Stored(KubeObject obj, StoreEntry entry)
     {
         obj.Metadata.ResourceVersion = entry.ModRevision.ToString(CultureInfo.InvariantCulture);
-        return new WriteResult(obj, JsonSerializer.SerializeToUtf8Bytes(obj, resource.TypeInfo));
+        return new WriteResult(obj, ResourceVersionStamp.Apply(entry.Value.Span, entry.ModRevision));
     }
 
     private static bool IsGracefullyDeleting(KubeObject obj) => obj.Metadata.DeletionGracePeriodSeconds is > 0;
@@ -152,7 +159,7 @@ public sealed partial class ObjectRegistry(ResourceCatalog catalog, IStore store
         }
 
         var tenants = catalog.Get(string.Empty, "tenants");
-        if (await store.GetAsync(StorageKeys.ObjectKey(tenants, null, null, tenant!), cancellationToken).ConfigureAwait(false) is null)
+        if (await ReadScopeAsync(tenants, StorageKeys.ObjectKey(tenants, null, null, tenant!), cancellationToken).ConfigureAwait(false) is null)
         {
             throw ApiErrors.TenantNotFound(tenant!);
         }
@@ -163,12 +170,23 @@ public sealed partial class ObjectRegistry(ResourceCatalog catalog, IStore store
         }
 
         var namespaces = catalog.Get(string.Empty, "namespaces");
-        var entry = await store.GetAsync(StorageKeys.ObjectKey(namespaces, tenant, null, ns!), cancellationToken).ConfigureAwait(false)
+        var json = await ReadScopeAsync(namespaces, StorageKeys.ObjectKey(namespaces, tenant, null, ns!), cancellationToken).ConfigureAwait(false)
             ?? throw ApiErrors.NamespaceNotFound(ns!);
-        var namespaceObject = ObjectCodec.Decode(namespaces, entry.Value.Span);
+        var namespaceObject = ObjectCodec.Decode(namespaces, json);
         if (namespaceObject.Metadata.DeletionTimestamp is not null)
         {
             throw new ApiException(System.Net.HttpStatusCode.Forbidden, "Forbidden", $"{resource.QualifiedPlural} is forbidden: unable to create new content in namespace {ns} because it is being terminated");
         }
+    }
+
+    private async Task<byte[]?> ReadScopeAsync(ResourceDefinition resource, string key, CancellationToken cancellationToken)
+    {
+        if (CachedLookup?.Invoke(resource, key) is { } cached)
+        {
+            return cached;
+        }
+
+        var entry = await store.GetAsync(key, cancellationToken).ConfigureAwait(false);
+        return entry?.Value.ToArray();
     }
 }

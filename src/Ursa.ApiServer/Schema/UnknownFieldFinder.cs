@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Ursa.ApiServer.Schema;
@@ -10,6 +11,50 @@ public static class UnknownFieldFinder
         var unknown = new List<string>();
         Walk(node, schema, string.Empty, unknown);
         return unknown;
+    }
+
+    public static List<string> Find(JsonElement element, TypeSchema schema)
+    {
+        var unknown = new List<string>();
+        Walk(element, schema, string.Empty, unknown);
+        return unknown;
+    }
+
+    private static void Walk(JsonElement element, TypeSchema schema, string path, List<string> unknown)
+    {
+        switch (schema.Kind)
+        {
+            case SchemaKind.Object when element.ValueKind == JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    var at = path.Length == 0 ? property.Name : $"{path}.{property.Name}";
+                    if (schema.Fields.TryGetValue(property.Name, out var field))
+                    {
+                        Walk(property.Value, field.Schema, at, unknown);
+                    }
+                    else
+                    {
+                        unknown.Add(at);
+                    }
+                }
+
+                break;
+            case SchemaKind.Array when element.ValueKind == JsonValueKind.Array:
+                var i = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    Walk(item, schema.Element!, $"{path}[{i++}]", unknown);
+                }
+
+                break;
+            case SchemaKind.Map when element.ValueKind == JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    Walk(property.Value, schema.Element!, $"{path}.{property.Name}", unknown);
+                }
+
+                break;
+        }
     }
 
     private static void Walk(JsonNode? node, TypeSchema schema, string path, List<string> unknown)

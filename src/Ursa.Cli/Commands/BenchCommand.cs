@@ -1,0 +1,46 @@
+using System.CommandLine;
+using Ursa.Benchmarks;
+using Ursa.Benchmarks.Api;
+
+namespace Ursa.Cli.Commands;
+
+/// <summary><c>ursa bench NAME</c>: benchmarks that print <c>RESULT metric value unit</c> lines.</summary>
+public static class BenchCommand
+{
+    public static Command Create()
+    {
+        var bench = new Command("bench", "Run a benchmark; each figure is printed last as a line RESULT <metric> <value> <unit>.");
+        bench.Subcommands.Add(Api());
+        return bench;
+    }
+
+    private static Command Api()
+    {
+        var defaults = new ApiBenchmarkOptions();
+        var clients = new Option<int>("--clients") { Description = "Concurrent clients for the parallel phases", DefaultValueFactory = _ => defaults.Clients };
+        var parallel = new Option<int>("--parallel-pods") { Description = "Pods created by the concurrent clients", DefaultValueFactory = _ => defaults.ParallelPods };
+        var large = new Option<int>("--large-list-pods") { Description = "Pods in the large list", DefaultValueFactory = _ => defaults.LargeListPods };
+        var watchers = new Option<int>("--watchers") { Description = "Concurrent watchers in the fan-out test", DefaultValueFactory = _ => defaults.Watchers };
+        var events = new Option<int>("--watch-events") { Description = "Events each watcher must see", DefaultValueFactory = _ => defaults.WatchEvents };
+        var command = new Command("api", "API server: pod create throughput and p50/p99 (1 and N clients), list latency at 10,000 and 100,000 pods, watch fan-out, memory per stored pod.")
+        {
+            clients, parallel, large, watchers, events,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var options = new ApiBenchmarkOptions
+            {
+                Clients = parse.GetValue(clients),
+                ParallelPods = parse.GetValue(parallel),
+                LargeListPods = parse.GetValue(large),
+                Watchers = parse.GetValue(watchers),
+                WatchEvents = parse.GetValue(events),
+            };
+            using var shutdown = new ShutdownSignal();
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, shutdown.Token);
+            await new ApiBenchmark(options, new BenchmarkReport(Console.Out)).RunAsync(stop.Token).ConfigureAwait(false);
+            return 0;
+        });
+        return command;
+    }
+}
