@@ -21,7 +21,7 @@ public static class RequestBody
             throw ApiErrors.RequestEntityTooLarge(MaxBytes);
         }
 
-        var buffer = new ArrayBufferWriter<byte>((int)Math.Min(request.ContentLength ?? 4096, MaxBytes));
+        var buffer = new ArrayBufferWriter<byte>((int)Math.Clamp(request.ContentLength ?? 4096, 1, MaxBytes));
         while (true)
         {
             var memory = buffer.GetMemory(16 * 1024);
@@ -75,7 +75,7 @@ public static class RequestBody
         {
             throw ApiErrors.BadRequest($"the request body is not valid JSON: {e.Message}");
         }
-        catch (YamlException e)
+        catch (Exception e) when (e is YamlException or InvalidOperationException)
         {
             throw ApiErrors.BadRequest($"the request body is not valid YAML: {e.Message}");
         }

@@ -21,8 +21,13 @@ public sealed class ControlPlaneFixture : IAsyncLifetime
 
     public Uri Url => Plane.Api.Url;
 
+    /// <summary>A bearer token of user "alice" in tenant "acme" (a regular tenant), written before start.</summary>
+    public const string AcmeToken = "acme-token-for-tests";
+
     public async Task InitializeAsync()
     {
+        Directory.CreateDirectory(DataDirectory);
+        await File.WriteAllTextAsync(Path.Combine(DataDirectory, "tokens.csv"), $"{AcmeToken},alice,acme\n");
         _plane = await ControlPlane.StartAsync(new ApiServerOptions { DataDirectory = DataDirectory, Port = 0 }, NullLoggerFactory.Instance, CancellationToken.None);
         _plane.WriteKubeconfig(KubeconfigPath);
     }
