@@ -110,4 +110,47 @@ public abstract partial class StoreConformanceTests
 
         await writers;
     }
+
+    [Fact]
+    public async Task Concurrency_WatchesStartedDuringWrites_SeeExactlyTheAcknowledgedRevisions()
+    {
+        IStore store = await NewStoreAsync();
+        var acknowledged = new ConcurrentBag<long>();
+        var windows = new List<(long After, List<long> Seen)>();
+        using var stop = new CancellationTokenSource();
+        Task[] writers = Enumerable.Range(0, 16).Select(w => Task.Run(async () =>
+        {
+            for (int i = 0; !stop.IsCancellationRequested; i++)
+            {
+                acknowledged.Add((await store.CreateAsync($"/s/{w:D2}/{i:D6}", Bytes("v"), Ct)).ModRevision);
+            }
+        })).ToArray();
+
+        try
+        {
+            // Each watch starts while commits are being published, some from a few revisions back (history,
+            // then live) and some from the current revision (live only): the hand-over is where a store
+            // would duplicate or drop an event.
+            for (int n = 0; n < 100; n++)
+            {
+                long current = await store.GetCurrentRevisionAsync(Ct);
+                long after = Math.Max(0, current - (n % 2 == 0 ? 0 : 3));
+                await using WatchReader watch = Watch(store, "/s/", after);
+                List<WatchEvent> events = await watch.TakeAsync(10, $"ten events of watch {n} started after revision {after}");
+                windows.Add((after, events.Select(e => e.Revision).ToList()));
+            }
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await Task.WhenAll(writers);
+        }
+
+        long[] all = acknowledged.Order().ToArray();
+        foreach ((long after, List<long> seen) in windows)
+        {
+            long[] expected = all.Where(r => r > after && r <= seen[^1]).ToArray();
+            Assert.Equal(expected, seen);
+        }
+    }
 }
