@@ -29,6 +29,7 @@ public sealed partial class SqliteStore
             throw new RevisionCompactedException(delivered, _writer.CompactedRevision);
         }
 
+        long reported = afterRevision;
         while (true)
         {
             using WatchSubscription subscription = _hub.Subscribe(range, _options.WatchBufferSize);
@@ -41,10 +42,18 @@ public sealed partial class SqliteStore
                     cancellationToken).ConfigureAwait(false);
                 foreach (WatchEvent watchEvent in events)
                 {
+                    reported = watchEvent.Revision;
                     yield return watchEvent;
                 }
 
                 delivered = reached;
+            }
+
+            if (delivered > reported)
+            {
+                // Caught up with history that held nothing more for this prefix: say how far that is.
+                reported = delivered;
+                yield return new WatchEvent(WatchEventType.Progress, new StoreEntry(string.Empty, ReadOnlyMemory<byte>.Empty, 0, delivered));
             }
 
             while (await subscription.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
@@ -57,6 +66,7 @@ public sealed partial class SqliteStore
                     }
 
                     delivered = watchEvent.Revision;
+                    reported = delivered;
                     yield return watchEvent;
                 }
             }

@@ -214,4 +214,22 @@ public abstract partial class StoreConformanceTests
         Assert.Equal(revisions.Order(), events.Select(e => e.Revision));
         Assert.All(events, e => Assert.Equal(e.Entry.Key[3..], Text(e.Entry)));
     }
+
+    [Fact]
+    public async Task Watch_WritesUnderOtherPrefixes_ReportProgressToTheStoreRevision()
+    {
+        IStore store = await NewStoreAsync();
+        await using WatchReader watch = Watch(store, "/quiet/", 0);
+        StoreEntry first = await store.CreateAsync("/busy/a", Bytes("1"), Ct);
+        WatchEvent caughtUp = await watch.NextOrProgressAsync("progress after history with nothing for the prefix");
+        Assert.Equal((WatchEventType.Progress, first.ModRevision), (caughtUp.Type, caughtUp.Revision));
+
+        StoreEntry second = await store.CreateAsync("/busy/b", Bytes("2"), Ct);
+        WatchEvent live = await watch.NextOrProgressAsync("progress after a live write elsewhere");
+        Assert.Equal((WatchEventType.Progress, second.ModRevision), (live.Type, live.Revision));
+
+        StoreEntry own = await store.CreateAsync("/quiet/c", Bytes("3"), Ct);
+        WatchEvent change = await watch.NextAsync("the prefix's own create");
+        Assert.Equal((WatchEventType.Created, own.ModRevision), (change.Type, change.Revision));
+    }
 }

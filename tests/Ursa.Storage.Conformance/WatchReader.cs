@@ -21,8 +21,24 @@ public sealed class WatchReader : IAsyncDisposable
     public static WatchReader Start(IStore store, string prefix, long afterRevision, TimeSpan timeout) =>
         new(store, prefix, afterRevision, timeout);
 
-    /// <summary>The next event; fails the test if none arrives within the timeout or the watch ends.</summary>
+    /// <summary>
+    /// The next change event (Progress notifications, which report no change, are skipped); fails the test if none
+    /// arrives within the timeout or the watch ends.
+    /// </summary>
     public async Task<WatchEvent> NextAsync(string awaited)
+    {
+        while (true)
+        {
+            var next = await NextOrProgressAsync(awaited);
+            if (next.Type != WatchEventType.Progress)
+            {
+                return next;
+            }
+        }
+    }
+
+    /// <summary>The next event, Progress notifications included.</summary>
+    public async Task<WatchEvent> NextOrProgressAsync(string awaited)
     {
         _pending ??= _events.MoveNextAsync().AsTask();
         bool moved;

@@ -39,20 +39,50 @@ internal sealed class WatchHub
         }
     }
 
-    /// <summary>Delivers one commit's events, in revision order, to every matching subscription.</summary>
+    /// <summary>
+    /// Delivers one commit's events, in revision order, to every matching subscription. A subscription that got
+    /// none of them and has nothing queued gets one Progress event at the commit's revision instead (etcd's
+    /// progress notify, coalesced): it lets a per-prefix watcher, such as the API server's watch cache, know it
+    /// has seen everything up to the store's revision, so consistent reads need not wait for a write of its own.
+    /// </summary>
     public void Publish(List<WatchEvent> events)
     {
+        if (events.Count == 0)
+        {
+            return;
+        }
+
         WatchSubscription[] subscriptions = Volatile.Read(ref _subscriptions);
+        WatchEvent? progress = null;
         foreach (WatchSubscription subscription in subscriptions)
         {
+            var delivered = false;
+            var overflowed = false;
             foreach (WatchEvent watchEvent in events)
             {
-                if (subscription.Range.Contains(watchEvent.Entry.Key) && !subscription.TryDeliver(watchEvent))
+                if (!subscription.Range.Contains(watchEvent.Entry.Key))
                 {
-                    // Overflowed: the watcher re-subscribes and reads the rest from the log.
-                    Unsubscribe(subscription);
+                    continue;
+                }
+
+                delivered = true;
+                if (!subscription.TryDeliver(watchEvent))
+                {
+                    overflowed = true;
                     break;
                 }
+            }
+
+            if (!delivered && subscription.IsIdle)
+            {
+                progress ??= new WatchEvent(WatchEventType.Progress, new StoreEntry(string.Empty, ReadOnlyMemory<byte>.Empty, 0, events[^1].Revision));
+                overflowed = !subscription.TryDeliver(progress);
+            }
+
+            if (overflowed)
+            {
+                // Overflowed: the watcher re-subscribes and reads the rest from the log.
+                Unsubscribe(subscription);
             }
         }
     }

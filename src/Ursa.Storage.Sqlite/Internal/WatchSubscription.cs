@@ -28,6 +28,9 @@ internal sealed class WatchSubscription : IDisposable
 
     public ChannelReader<WatchEvent> Reader => _events.Reader;
 
+    /// <summary>True when nothing is queued (the reader has taken everything delivered so far).</summary>
+    public bool IsIdle => _events.Reader.Count == 0;
+
     /// <summary>True when the buffer filled up and events after the buffered ones were not delivered.</summary>
     public bool Overflowed { get; private set; }
 

@@ -17,7 +17,7 @@ public static class RepoPaths
     private static string FindRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Directory.Build.props")))
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Ursa.slnx")))
         {
             dir = dir.Parent;
         }
