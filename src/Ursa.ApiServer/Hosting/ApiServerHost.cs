@@ -29,13 +29,13 @@ public sealed class ApiServerHost : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly List<WatchCache> _caches;
     private readonly CancellationTokenSource _stop = new();
-    private readonly Task _compaction;
+    private readonly Task _background;
 
     private ApiServerHost(WebApplication app, List<WatchCache> caches, Task compaction, Uri url, string adminToken, string caPem)
     {
         _app = app;
         _caches = caches;
-        _compaction = compaction;
+        _background = compaction;
         Url = url;
         AdminToken = adminToken;
         CaPem = caPem;
@@ -102,7 +102,9 @@ public sealed class ApiServerHost : IAsyncDisposable
         var host = options.BindAddress.Contains(':') ? $"[{options.BindAddress}]" : options.BindAddress;
         var url = new Uri($"https://{host}:{port.ToString(CultureInfo.InvariantCulture)}");
         var stop = new CancellationTokenSource();
-        var compaction = new Compactor(store, options.CompactionInterval, time, loggers.CreateLogger<Compactor>()).RunAsync(stop.Token);
+        var compaction = Task.WhenAll(
+            new Compactor(store, options.CompactionInterval, time, loggers.CreateLogger<Compactor>()).RunAsync(stop.Token),
+            new NamespaceCleaner(registry, caLookup, TimeSpan.FromSeconds(5), loggers.CreateLogger<NamespaceCleaner>()).RunAsync(stop.Token));
         var result = new ApiServerHost(app, caches, compaction, url, adminToken, ca.CertificatePem);
         result._stop.Token.Register(stop.Cancel);
         return result;
@@ -119,7 +121,7 @@ public sealed class ApiServerHost : IAsyncDisposable
 
         await _app.StopAsync(grace.Token).ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
-        await _compaction.ConfigureAwait(false);
+        await _background.ConfigureAwait(false);
         _stop.Dispose();
     }
 

@@ -39,7 +39,7 @@ public sealed partial class ObjectRegistry
             }
 
             var grace = GracePeriod(current, options);
-            if (finalizers.Count == 0 && grace == 0)
+            if (finalizers.Count == 0 && grace == 0 && !DeletionRules.HasSpecFinalizers(current))
             {
                 if (dryRun)
                 {
@@ -71,6 +71,11 @@ public sealed partial class ObjectRegistry
             meta.DeletionTimestamp = meta.DeletionTimestamp is { } existing && existing <= now.AddSeconds(grace) ? existing : now.AddSeconds(grace);
             meta.DeletionGracePeriodSeconds = grace;
             meta.Finalizers = finalizers.Count == 0 ? null : finalizers;
+            if (current is Namespace terminating)
+            {
+                terminating.Status ??= new NamespaceStatus();
+                terminating.Status.Phase = "Terminating";
+            }
             if (dryRun)
             {
                 return new WriteResult(current, JsonSerializer.SerializeToUtf8Bytes(current, resource.TypeInfo));

@@ -30,9 +30,9 @@ public sealed partial class ObjectRegistry
         }
 
         KubeObject updated;
-        if (subresource == "binding")
+        if (subresource is "binding" or "finalize")
         {
-            // A server-side mutation of the stored object (pods/binding): taken as it is.
+            // A server-side mutation of the stored object (pods/binding, namespaces/finalize): taken as it is.
             updated = desired;
         }
         else if (subresource == "status")

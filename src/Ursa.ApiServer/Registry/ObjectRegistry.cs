@@ -102,7 +102,7 @@ public sealed partial class ObjectRegistry(ResourceCatalog catalog, IStore store
 
             try
             {
-                if (updated.Metadata.DeletionTimestamp is not null && (updated.Metadata.Finalizers?.Count ?? 0) == 0 && !IsGracefullyDeleting(updated))
+                if (updated.Metadata.DeletionTimestamp is not null && !DeletionRules.IsHeld(updated))
                 {
                     var deleted = await store.DeleteAsync(key, entry.ModRevision, cancellationToken).ConfigureAwait(false);
                     return Stored(updated, deleted) with { Removed = true };
@@ -133,7 +133,6 @@ public sealed partial class ObjectRegistry(ResourceCatalog catalog, IStore store
         return new WriteResult(obj, ResourceVersionStamp.Apply(entry.Value.Span, entry.ModRevision));
     }
 
-    private static bool IsGracefullyDeleting(KubeObject obj) => obj.Metadata.DeletionGracePeriodSeconds is > 0;
 
     private void Validate(ResourceDefinition resource, KubeObject obj, KubeObject? old)
     {

@@ -152,4 +152,17 @@ public sealed class KubectlWriteTests(ControlPlaneFixture cluster) : KubectlTest
         Assert.Contains("Name:         desc-1", result.Stdout);
         Assert.Matches(@"Normal\s+Scheduled\s+.*assigned to node-a", result.Stdout);
     }
+
+    [Fact]
+    public async Task DeleteNamespace_WithWait_RemovesItsContentsFirst()
+    {
+        (await CreateAsync(Manifests.ContainerPod("inside-1", Ns))).EnsureSuccess("create pod");
+        (await CreateAsync(Manifests.VmPod("inside-2", Ns))).EnsureSuccess("create vm pod");
+        var result = (await Kubectl("delete", "namespace", Ns, "--wait", "--timeout=60s")).EnsureSuccess("delete namespace");
+        Assert.Contains($"namespace \"{Ns}\" deleted", result.Stdout);
+        var pods = (await Kubectl("get", "pods", "-A", "-o", "name", "--field-selector", $"metadata.namespace={Ns}")).EnsureSuccess("list pods");
+        Assert.Equal(string.Empty, pods.Stdout.Trim());
+        var recreate = await CreateAsync(Manifests.ContainerPod("after", Ns));
+        Assert.Contains("NotFound", recreate.Stderr);
+    }
 }
