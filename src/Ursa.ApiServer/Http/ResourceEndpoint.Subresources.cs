@@ -26,6 +26,7 @@ public sealed partial class ResourceEndpoint
             ("binding", RequestVerb.Create) => BindAsync(request),
             ("action", RequestVerb.Create) => CreateActionAsync(request),
             ("log" or "exec" or "attach", _) => NodeStreamAsync(request, subresource),
+            ("scale", RequestVerb.Get or RequestVerb.Update or RequestVerb.Patch) => ScaleAsync(request),
             _ => throw ApiErrors.MethodNotAllowed($"{request.Http.Request.Method} is not supported on the {subresource} subresource of {request.Resource.Plural}"),
         };
     }

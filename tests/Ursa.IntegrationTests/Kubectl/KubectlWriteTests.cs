@@ -165,4 +165,27 @@ public sealed class KubectlWriteTests(ControlPlaneFixture cluster) : KubectlTest
         var recreate = await CreateAsync(Manifests.ContainerPod("after", Ns));
         Assert.Contains("NotFound", recreate.Stderr);
     }
+
+    [Fact]
+    public async Task Scale_Deployment_ChangesReplicasThroughTheScaleSubresource()
+    {
+        var deployment = $$$"""
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: vms, namespace: {{{Ns}}}}
+            spec:
+              replicas: 1
+              selector: {matchLabels: {app: vms}}
+              template:
+                metadata: {labels: {app: vms}}
+                spec:
+                  virtualMachine: {name: vm, image: ursa.local/guest/busybox:latest}
+            """;
+        (await ApplyAsync(deployment)).EnsureSuccess("apply deployment");
+        (await KubectlIn("scale", "deployment", "vms", "--replicas=3")).EnsureSuccess("scale");
+        var replicas = (await KubectlIn("get", "deployment", "vms", "-o", "jsonpath={.spec.replicas} {.metadata.generation}")).EnsureSuccess("get");
+        Assert.Equal("3 2", replicas.Stdout);
+        var table = (await KubectlIn("get", "deployments")).EnsureSuccess("get deployments");
+        Assert.Matches(@"vms\s+0/3\s+0\s+0", table.Stdout);
+    }
 }
