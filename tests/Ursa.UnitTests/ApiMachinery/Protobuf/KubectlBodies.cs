@@ -21,6 +21,59 @@ internal static class KubectlBodies
         "azhzAAoPCghiYXRjaC92MRIDSm9iEngKEQoBahIAGgAiACoAMgA4AEIAElkyVwoQCgASABoAIgAqADIAOABCABJDEiAKAWoSB2J1c3lib3gqAE"
         + "IAagByAIABAIgBAJABAKIBABoFTmV2ZXIyAEIASgBSAFgAYABoAIIBAIoBAJoBAMIBABoIIAAoADAAOgAaACIA";
 
+    /// <summary><c>kubectl create configmap cfg --from-literal=a=1 --from-literal=empty=</c>, as captured.</summary>
+    public const string CreateConfigMapCaptured =
+        "azhzAAoPCgJ2MRIJQ29uZmlnTWFwEigKEwoDY2ZnEgAaACIAKgAyADgAQgASBgoBYRIBMRIJCgVlbXB0eRIAGgAiAA==";
+
+    /// <summary><c>kubectl create secret generic s --from-literal=pw=hunter2</c>, as captured.</summary>
+    public const string CreateSecretCaptured =
+        "azhzAAoMCgJ2MRIGU2VjcmV0EiQKEQoBcxIAGgAiACoAMgA4AEIAEg0KAnB3EgdodW50ZXIyGgAaACIA";
+
+    /// <summary><c>kubectl create serviceaccount sa</c>, as captured.</summary>
+    public const string CreateServiceAccountCaptured =
+        "azhzAAoUCgJ2MRIOU2VydmljZUFjY291bnQSFAoSCgJzYRIAGgAiACoAMgA4AEIAGgAiAA==";
+
+    /// <summary><c>kubectl create service clusterip svc --tcp=80:8080</c>, as captured.</summary>
+    public const string CreateServiceCaptured =
+        "azhzAAoNCgJ2MRIHU2VydmljZRJpCh8KA3N2YxIAGgAiACoAMgA4AEIAWgoKA2FwcBIDc3ZjEkIKGwoHODAtODA4MBIDVENQGFAiBwgAEJA/GgAo"
+        + "ABIKCgNhcHASA3N2YxoAIglDbHVzdGVySVA6AEIAUgBaAGAAaAAaAgoAGgAiAA==";
+
+    /// <summary><c>kubectl create cronjob cj --image=busybox --schedule='*/5 * * * *'</c>, as captured.</summary>
+    public const string CreateCronJobCaptured =
+        "azhzAAoTCghiYXRjaC92MRIHQ3JvbkpvYhKeAQoSCgJjahIAGgAiACoAMgA4AEIAEoUBCgsqLzUgKiAqICogKhoAKnQKEgoCY2oSABoAIgAqADIA"
+        + "OABCABJeMlwKEAoAEgAaACIAKgAyADgAQgASSBIhCgJjahIHYnVzeWJveCoAQgBqAHIAgAEAiAEAkAEAogEAGglPbkZhaWx1cmUyAEIASgBSAFgA"
+        + "YABoAIIBAIoBAJoBAMIBABoAGgAiAA==";
+
+    public const string CreateConfigMapJson =
+        """{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"cfg"},"data":{"a":"1","empty":""}}""";
+
+    public const string CreateSecretJson =
+        """{"apiVersion":"v1","kind":"Secret","metadata":{"name":"s"},"data":{"pw":"aHVudGVyMg=="}}""";
+
+    public const string CreateServiceAccountJson =
+        """{"apiVersion":"v1","kind":"ServiceAccount","metadata":{"name":"sa"}}""";
+
+    public const string CreateServiceJson =
+        """
+        {"apiVersion":"v1","kind":"Service",
+         "metadata":{"name":"svc","labels":{"app":"svc"}},
+         "spec":{"ports":[{"name":"80-8080","protocol":"TCP","port":80,"targetPort":8080}],
+                 "selector":{"app":"svc"},"type":"ClusterIP"},
+         "status":{"loadBalancer":{}}}
+        """;
+
+    public const string CreateCronJobJson =
+        """
+        {"apiVersion":"batch/v1","kind":"CronJob",
+         "metadata":{"name":"cj"},
+         "spec":{"schedule":"*/5 * * * *",
+                 "jobTemplate":{"metadata":{"name":"cj"},
+                                "spec":{"template":{"metadata":{},
+                                                    "spec":{"containers":[{"name":"cj","image":"busybox","resources":{}}],
+                                                            "restartPolicy":"OnFailure"}}}}},
+         "status":{}}
+        """;
+
     public const string CreateNamespaceJson =
         """{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"team-a"},"spec":{},"status":{}}""";
 

@@ -10,6 +10,11 @@ public sealed class KubectlBodyTests
         { "create namespace", KubectlBodies.CreateNamespaceCaptured, KubectlBodies.CreateNamespaceJson },
         { "create deployment", KubectlBodies.CreateDeploymentCaptured, KubectlBodies.CreateDeploymentJson },
         { "create job", KubectlBodies.CreateJobCaptured, KubectlBodies.CreateJobJson },
+        { "create configmap", KubectlBodies.CreateConfigMapCaptured, KubectlBodies.CreateConfigMapJson },
+        { "create secret generic", KubectlBodies.CreateSecretCaptured, KubectlBodies.CreateSecretJson },
+        { "create serviceaccount", KubectlBodies.CreateServiceAccountCaptured, KubectlBodies.CreateServiceAccountJson },
+        { "create service clusterip", KubectlBodies.CreateServiceCaptured, KubectlBodies.CreateServiceJson },
+        { "create cronjob", KubectlBodies.CreateCronJobCaptured, KubectlBodies.CreateCronJobJson },
     };
 
     public static TheoryData<string, string, byte[]> Rebuilt => new()
