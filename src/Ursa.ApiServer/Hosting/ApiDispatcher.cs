@@ -155,6 +155,7 @@ public sealed partial class ApiDispatcher(
             "/api" => discovery.CoreVersions,
             "/apis" => discovery.GroupList,
             "/openapi/v3" => openApi.Index(),
+            "/openapi/v2" => openApi.SwaggerJson,
             _ when path.StartsWith("/openapi/v3/", StringComparison.Ordinal) => openApi.Document(path["/openapi/v3/".Length..]),
             _ when path.StartsWith("/api/", StringComparison.Ordinal) => discovery.ResourceList(string.Empty, path["/api/".Length..]),
             _ when path.StartsWith("/apis/", StringComparison.Ordinal) && path.Split('/') is { Length: 3 } parts => discovery.GroupDocument(parts[2]),

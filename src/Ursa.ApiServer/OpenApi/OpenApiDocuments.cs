@@ -39,7 +39,12 @@ public sealed class OpenApiDocuments
             var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(document)))[..32];
             _documents[path] = (document, hash);
         }
+
+        SwaggerJson = SwaggerDocument.Build(catalog, serverVersion).ToJsonString();
     }
+
+    /// <summary>The Swagger 2.0 document (OpenAPI v2) as JSON.</summary>
+    public string SwaggerJson { get; }
 
     /// <summary>The index at /openapi/v3.</summary>
     public string Index() => new JsonObject

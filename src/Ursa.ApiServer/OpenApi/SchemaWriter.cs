@@ -3,9 +3,14 @@ using Ursa.ApiServer.Schema;
 
 namespace Ursa.ApiServer.OpenApi;
 
-/// <summary>Writes OpenAPI schemas for API types into components.schemas, naming them as Kubernetes does.</summary>
-public sealed class SchemaWriter(XmlDocs docs)
+/// <summary>
+/// Writes OpenAPI schemas for API types, naming them as Kubernetes does: into components.schemas for v3
+/// (references wrapped in allOf so they can carry a description) or into Swagger 2.0 definitions for v2.
+/// </summary>
+public sealed class SchemaWriter(XmlDocs docs, bool swagger2 = false)
 {
+    private readonly string _refPrefix = swagger2 ? "#/definitions/" : "#/components/schemas/";
+
     public JsonObject Schemas { get; } = [];
 
     /// <summary>A reference to the schema of an object type, writing it (and what it uses) on first use.</summary>
@@ -18,7 +23,7 @@ public sealed class SchemaWriter(XmlDocs docs)
             Schemas[name] = Describe(TypeSchema.For(type), type);
         }
 
-        return new JsonObject { ["$ref"] = $"#/components/schemas/{name}" };
+        return new JsonObject { ["$ref"] = _refPrefix + name };
     }
 
     public void MarkKind(Type type, string group, string version, string kind) =>
@@ -85,10 +90,12 @@ public sealed class SchemaWriter(XmlDocs docs)
             ["format"] = (Nullable.GetUnderlyingType(schema.ClrType) ?? schema.ClrType) == typeof(long) ? "int64" : "int32",
         },
         SchemaKind.Boolean => new JsonObject { ["type"] = "boolean" },
+        SchemaKind.IntOrString when swagger2 => new JsonObject { ["type"] = "string", ["format"] = "int-or-string", ["x-kubernetes-int-or-string"] = true },
         SchemaKind.IntOrString => new JsonObject { ["x-kubernetes-int-or-string"] = true },
         SchemaKind.Any => new JsonObject { ["type"] = "object", ["x-kubernetes-preserve-unknown-fields"] = true },
         SchemaKind.Map => new JsonObject { ["type"] = "object", ["additionalProperties"] = Property(schema.Element!) },
         SchemaKind.Array => new JsonObject { ["type"] = "array", ["items"] = Property(schema.Element!) },
+        _ when swagger2 => Reference(Nullable.GetUnderlyingType(schema.ClrType) ?? schema.ClrType),
         _ => new JsonObject { ["allOf"] = new JsonArray(Reference(Nullable.GetUnderlyingType(schema.ClrType) ?? schema.ClrType)) },
     };
 }
