@@ -2,7 +2,7 @@ namespace Ursa.ApiMachinery.Protobuf;
 
 /// <summary>
 /// The protobuf schema table for the built-in kinds this server accepts as protobuf: field numbers, names and types
-/// from the upstream <c>generated.proto</c> files (k8s.io/api core, apps, batch, coordination; k8s.io/apimachinery
+/// from the upstream <c>generated.proto</c> files (k8s.io/api core, apps, batch, coordination, rbac, scheduling; k8s.io/apimachinery
 /// meta, resource, intstr). Message names are the upstream names without their package; none of the included
 /// packages repeat a name. Fields left out are skipped when decoding.
 /// </summary>
@@ -26,7 +26,15 @@ internal static partial class KubernetesSchema
         [("apps/v1", "ReplicaSet")] = "ReplicaSet",
         [("batch/v1", "Job")] = "Job",
         [("batch/v1", "CronJob")] = "CronJob",
+        [("v1", "ResourceQuota")] = "ResourceQuota",
         [("coordination.k8s.io/v1", "Lease")] = "Lease",
+        [("rbac.authorization.k8s.io/v1", "Role")] = "Role",
+        [("rbac.authorization.k8s.io/v1", "ClusterRole")] = "ClusterRole",
+        [("rbac.authorization.k8s.io/v1", "RoleBinding")] = "RoleBinding",
+
+        // ClusterRoleBinding has RoleBinding's fields and numbers.
+        [("rbac.authorization.k8s.io/v1", "ClusterRoleBinding")] = "RoleBinding",
+        [("scheduling.k8s.io/v1", "PriorityClass")] = "PriorityClass",
     };
 
     public static IEnumerable<MessageSchema> All => Messages.Values;
@@ -58,7 +66,8 @@ internal static partial class KubernetesSchema
                      .Concat(VolumeMessages())
                      .Concat(AppsMessages())
                      .Concat(BatchMessages())
-                     .Concat(CoordinationMessages()))
+                     .Concat(CoordinationMessages())
+                     .Concat(RbacAndQuotaMessages()))
         {
             messages.Add(schema.Name, schema);
         }

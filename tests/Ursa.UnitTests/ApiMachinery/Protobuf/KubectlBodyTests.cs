@@ -33,6 +33,14 @@ public sealed class KubectlBodyTests
     }
 
     [Theory]
+    [MemberData(nameof(KubectlRbacBodies.Captured), MemberType = typeof(KubectlRbacBodies))]
+    public void DecodeToJson_CapturedRbacQuotaPriorityBody_IsTheObjectKubectlBuilt(string command, string base64, string expectedJson)
+    {
+        _ = command;
+        JsonAssert.Equal(expectedJson, KubernetesProtobuf.DecodeToJson(Convert.FromBase64String(base64)));
+    }
+
+    [Theory]
     [MemberData(nameof(Rebuilt))]
     public void ProtobufWriter_GogoObjects_ReproduceCapturedBytes(string command, string base64, byte[] rebuilt)
     {
