@@ -16,6 +16,12 @@ done
 if ! command -v kubectl >/dev/null 2>&1; then
   need+=(kubernetes-client)
 fi
+# Test-only packages: etcd (the etcd storage backend's tests start a real 3-member cluster on loopback).
+if [[ $with_tests -eq 1 ]]; then
+  for pkg in etcd-server etcd-client; do
+    dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
+  done
+fi
 if [[ ${#need[@]} -gt 0 ]]; then
   echo "setup: installing ${need[*]}" >&2
   $sudo_cmd apt-get update -qq
