@@ -14,8 +14,15 @@ namespace Ursa.ApiMachinery.OpenApi;
 /// </remarks>
 public static class OpenApiV2Protobuf
 {
-    /// <summary>The media type kubectl asks for and the server answers with.</summary>
-    public const string ContentType = "application/com.github.proto-openapi.spec.v2@v1.0+protobuf";
+    /// <summary>
+    /// The Content-Type to answer with, as kube-apiserver does. Not the <c>@</c> form: Go's
+    /// <c>mime.ParseMediaType</c> rejects <c>@</c>, and kubectl 1.27 then fails with "mime: unexpected content
+    /// after media subtype".
+    /// </summary>
+    public const string ContentType = "application/com.github.proto-openapi.spec.v2.v1.0+protobuf";
+
+    /// <summary>The media type kubectl 1.20-1.27 put in <c>Accept</c> (match it, answer with <see cref="ContentType"/>).</summary>
+    public const string AcceptMediaType = "application/com.github.proto-openapi.spec.v2@v1.0+protobuf";
 
     /// <summary>Encodes <paramref name="swagger"/> (<c>{"swagger":"2.0","info":..,"paths":..,"definitions":..}</c>).</summary>
     public static byte[] Encode(JsonObject swagger)
