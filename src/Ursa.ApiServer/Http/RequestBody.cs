@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using Ursa.ApiMachinery.Protobuf;
 using Ursa.ApiServer.Errors;
 using YamlDotNet.Core;
 
@@ -52,6 +53,19 @@ public static class RequestBody
 
         var semicolon = contentType.IndexOf(';');
         return (semicolon < 0 ? contentType : contentType[..semicolon]).Trim().ToLowerInvariant();
+    }
+
+    /// <summary>Decodes a Kubernetes protobuf body into its JSON form; malformed input is a 400.</summary>
+    public static JsonObject DecodeProtobuf(byte[] body)
+    {
+        try
+        {
+            return KubernetesProtobuf.DecodeToJson(body);
+        }
+        catch (ProtobufDecodeException e)
+        {
+            throw ApiErrors.BadRequest($"the protobuf request body could not be decoded: {e.Message}");
+        }
     }
 
     /// <summary>Decodes a JSON or YAML document; malformed input is a 400.</summary>

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Ursa.Api.Serialization;
 using Ursa.ApiMachinery.Patching;
+using Ursa.ApiMachinery.Protobuf;
 using Ursa.ApiServer.Errors;
 using Ursa.ApiServer.Resources;
 using Ursa.ApiServer.Schema;
@@ -124,7 +125,9 @@ public sealed partial class ResourceEndpoint
         {
             try
             {
-                options = JsonSerializer.Deserialize(RequestBody.Decode(body, RequestBody.MediaType(request.Http.Request)), UrsaJsonContext.Default.DeleteOptions) ?? options;
+                var mediaType = RequestBody.MediaType(request.Http.Request);
+                var node = mediaType == KubernetesProtobuf.MediaType ? RequestBody.DecodeProtobuf(body) : RequestBody.Decode(body, mediaType);
+                options = JsonSerializer.Deserialize(node, UrsaJsonContext.Default.DeleteOptions) ?? options;
             }
             catch (JsonException e)
             {
@@ -148,13 +151,18 @@ public sealed partial class ResourceEndpoint
     private async Task<KubeObject> ReadObjectAsync(ApiRequest request)
     {
         var mediaType = RequestBody.MediaType(request.Http.Request);
-        if (mediaType is not ("application/json" or "application/yaml" or "application/x-yaml" or "text/yaml" or "*/*"))
+        if (mediaType is not ("application/json" or "application/yaml" or "application/x-yaml" or "text/yaml" or "*/*" or KubernetesProtobuf.MediaType))
         {
             throw ApiErrors.UnsupportedMediaType(mediaType);
         }
 
         var body = await RequestBody.ReadBytesAsync(request.Http.Request, request.Aborted).ConfigureAwait(false);
-        if (mediaType is not ("application/json" or "*/*"))
+        if (mediaType == KubernetesProtobuf.MediaType)
+        {
+            // kubectl's typed clients (create namespace/deployment/job, ...) send Kubernetes protobuf.
+            body = JsonSerializer.SerializeToUtf8Bytes(RequestBody.DecodeProtobuf(body));
+        }
+        else if (mediaType is not ("application/json" or "*/*"))
         {
             body = JsonSerializer.SerializeToUtf8Bytes(RequestBody.Decode(body, mediaType));
         }

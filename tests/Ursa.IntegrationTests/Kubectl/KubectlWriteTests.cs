@@ -188,4 +188,21 @@ public sealed class KubectlWriteTests(ControlPlaneFixture cluster) : KubectlTest
         var table = (await KubectlIn("get", "deployments")).EnsureSuccess("get deployments");
         Assert.Matches(@"vms\s+0/3\s+0\s+0", table.Stdout);
     }
+
+    [Fact]
+    public async Task CreateGenerators_SendingProtobuf_CreateTheObjects()
+    {
+        var extra = Ns + "-x";
+        (await Kubectl("create", "namespace", extra)).EnsureSuccess("create namespace");
+        (await KubectlIn("create", "deployment", "gen", "--image=ursa.local/busybox:latest", "--replicas=2")).EnsureSuccess("create deployment");
+        (await KubectlIn("create", "job", "once", "--image=ursa.local/busybox:latest")).EnsureSuccess("create job");
+
+        var ns = (await Kubectl("get", "namespace", extra, "-o", "jsonpath={.status.phase}")).EnsureSuccess("get namespace");
+        Assert.Equal("Active", ns.Stdout);
+        var deployment = (await KubectlIn("get", "deployment", "gen", "-o", "jsonpath={.spec.replicas} {.spec.template.spec.containers[0].image} {.spec.selector.matchLabels.app}")).EnsureSuccess("get deployment");
+        Assert.Equal("2 ursa.local/busybox:latest gen", deployment.Stdout);
+        var job = (await KubectlIn("get", "job", "once", "-o", "jsonpath={.spec.template.spec.restartPolicy} {.spec.completions}")).EnsureSuccess("get job");
+        Assert.Equal("Never 1", job.Stdout);
+        (await Kubectl("delete", "namespace", extra)).EnsureSuccess("delete namespace");
+    }
 }
