@@ -144,6 +144,36 @@ public sealed class OpenApiV2ProtobufTests
     }
 
     [Fact]
+    public void Encode_ArrayQueryParameter_NestsPrimitivesItems()
+    {
+        var swagger = JsonNode.Parse("""
+            {"paths":{"/p":{"get":{"parameters":[
+              {"name":"labels","in":"query","type":"array","collectionFormat":"multi","items":{"type":"string","enum":["a","b"]}}
+            ]}}}}
+            """)!.AsObject();
+
+        var query = Decode(swagger).Message(8).Named(2)[0].Value.Message(2).Messages(8)[0].Message(1).Message(2).Message(3);
+
+        Assert.Equal("array", query.String(6));
+        Assert.Equal("multi", query.String(9)); // collection_format
+        var items = query.Message(8); // PrimitivesItems
+        Assert.Equal("string", items.String(1));
+        Assert.Equal(["\"a\"", "\"b\""], items.Messages(16).Select(a => a.String(2)));
+    }
+
+    [Fact]
+    public void Encode_SameDocumentTwice_GivesTheSameBytes() =>
+        Assert.Equal(OpenApiV2Protobuf.Encode(Swagger()), OpenApiV2Protobuf.Encode(Swagger()));
+
+    [Fact]
+    public void ContentType_IsAValidMediaTypeForGoClients()
+    {
+        // Go's mime.ParseMediaType rejects '@' in a subtype: kubectl 1.27 fails on the Accept form as a Content-Type.
+        Assert.DoesNotContain('@', OpenApiV2Protobuf.ContentType);
+        Assert.Equal(OpenApiV2Protobuf.ContentType, OpenApiV2Protobuf.AcceptMediaType.Replace('@', '.'));
+    }
+
+    [Fact]
     public void Encode_NullDocument_Throws() => Assert.Throws<ArgumentNullException>(() => OpenApiV2Protobuf.Encode(null!));
 
     private static ProtoMessage Decode(JsonObject swagger) => ProtoMessage.Parse(OpenApiV2Protobuf.Encode(swagger));
