@@ -150,6 +150,16 @@ public sealed partial class ApiDispatcher(
             return;
         }
 
+        if (path is "/openapi/v2" or "/swagger-2.0.0.pb-v1" && accept.Contains("protobuf", StringComparison.Ordinal))
+        {
+            // Answer with the dotted media type kube-openapi uses; kubectl 1.27 rejects the '@' form it sends in Accept.
+            context.Response.StatusCode = 200;
+            context.Response.ContentType = ApiMachinery.OpenApi.OpenApiV2Protobuf.ContentType;
+            context.Response.ContentLength = openApi.SwaggerProtobuf.Length;
+            await context.Response.Body.WriteAsync(openApi.SwaggerProtobuf, context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
         var document = path switch
         {
             "/api" => discovery.CoreVersions,

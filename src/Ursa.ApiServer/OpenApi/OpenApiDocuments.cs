@@ -1,3 +1,4 @@
+using Ursa.ApiMachinery.OpenApi;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -40,11 +41,16 @@ public sealed class OpenApiDocuments
             _documents[path] = (document, hash);
         }
 
-        SwaggerJson = SwaggerDocument.Build(catalog, serverVersion).ToJsonString();
+        var swagger = SwaggerDocument.Build(catalog, serverVersion);
+        SwaggerJson = swagger.ToJsonString();
+        SwaggerProtobuf = OpenApiV2Protobuf.Encode(swagger);
     }
 
     /// <summary>The Swagger 2.0 document (OpenAPI v2) as JSON.</summary>
     public string SwaggerJson { get; }
+
+    /// <summary>The same document as gnostic's openapi.v2.Document protobuf, which kubectl 1.20–1.27 require.</summary>
+    public byte[] SwaggerProtobuf { get; }
 
     /// <summary>The index at /openapi/v3.</summary>
     public string Index() => new JsonObject
