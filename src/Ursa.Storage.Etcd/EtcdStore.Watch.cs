@@ -1,0 +1,122 @@
+using System.Runtime.CompilerServices;
+using Ursa.Grpc;
+using Ursa.Storage.Etcd.Internal;
+using Ursa.Storage.Etcd.Protocol;
+
+namespace Ursa.Storage.Etcd;
+
+public sealed partial class EtcdStore
+{
+    private static readonly TimeSpan MaxWatchRetryDelay = TimeSpan.FromSeconds(2);
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// One etcd Watch stream per call, from <paramref name="afterRevision"/> + 1. When the stream fails (member
+    /// down, connection lost, leader change) the watch moves to the next endpoint and resumes after the last
+    /// revision it delivered, with a backoff from <see cref="EtcdStoreOptions.WatchRetryDelay"/> to 2 s, for as
+    /// long as the caller keeps reading: etcd keeps history until compaction, so nothing is missed unless the
+    /// resume point has been compacted meanwhile (then <see cref="RevisionCompactedException"/>).
+    /// </remarks>
+    public async IAsyncEnumerable<WatchEvent> WatchAsync(
+        string prefix, long afterRevision, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        ArgumentOutOfRangeException.ThrowIfNegative(afterRevision);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) == 1, this);
+        using var lifetime = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _disposing.Token);
+        CancellationToken token = lifetime.Token;
+        long delivered = afterRevision;
+        long reported = afterRevision;
+        TimeSpan delay = _options.WatchRetryDelay;
+        while (true)
+        {
+            IGrpcChannel channel = _endpoints.Current;
+            Exception? failure = null;
+            await using (var session = new EtcdWatchSession(channel, prefix, delivered + 1, _options.WatchProgressInterval, _timeProvider, token))
+            {
+                while (failure is null)
+                {
+                    EtcdWatchBatch batch;
+                    try
+                    {
+                        batch = await session.NextAsync(token).ConfigureAwait(false);
+                    }
+                    catch (GrpcException error) when (IsRetryable(error) && !token.IsCancellationRequested)
+                    {
+                        failure = error;
+                        continue;
+                    }
+                    catch (OperationCanceledException error) when (!cancellationToken.IsCancellationRequested)
+                    {
+                        throw new StoreUnavailableException("the etcd store was disposed", error);
+                    }
+
+                    if (batch.CompactRevision != 0)
+                    {
+                        throw new RevisionCompactedException(delivered, batch.CompactRevision);
+                    }
+
+                    delay = _options.WatchRetryDelay;
+                    foreach (WatchEvent change in batch.Events)
+                    {
+                        delivered = change.Revision;
+                        reported = delivered;
+                        yield return change;
+                    }
+
+                    if (batch.Progress > reported)
+                    {
+                        reported = batch.Progress;
+                        delivered = reported;
+                        yield return new WatchEvent(WatchEventType.Progress, new StoreEntry(string.Empty, ReadOnlyMemory<byte>.Empty, 0, reported));
+                    }
+                }
+            }
+
+            _endpoints.MarkFailed(channel, failure);
+            LogWatchBroken(_logger, prefix, delivered, channel.Target, (long)delay.TotalMilliseconds, failure.Message);
+            try
+            {
+                await Task.Delay(delay, _timeProvider, token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException error) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new StoreUnavailableException("the etcd store was disposed", error);
+            }
+
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxWatchRetryDelay.Ticks));
+        }
+    }
+
+    private static bool IsRetryable(GrpcException error) => error.StatusCode is
+        GrpcStatusCode.Unavailable or GrpcStatusCode.Internal or GrpcStatusCode.Unknown or GrpcStatusCode.Cancelled;
+
+    /// <summary>
+    /// etcd's "compacted" error does not say where the compaction point is; a watch from the compacted
+    /// revision does (its compact_revision), so ask one. 0 when that fails.
+    /// </summary>
+    private async Task<long> ReadCompactedRevisionAsync(long requested, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(_options.RequestTimeout);
+        try
+        {
+            await using IGrpcDuplexCall<WatchRequest, WatchResponse> call = _endpoints.Current.StartDuplex(EtcdMethods.Watch, deadline.Token);
+            var create = new WatchCreateRequest { Key = EtcdKeys.Zero, StartRevision = Math.Max(1, requested) };
+            await call.WriteAsync(new WatchRequest { CreateRequest = create }, deadline.Token).ConfigureAwait(false);
+            while (await call.ReadAsync(deadline.Token).ConfigureAwait(false) is { } response)
+            {
+                if (response.CompactRevision != 0)
+                {
+                    return response.CompactRevision;
+                }
+            }
+        }
+        catch (Exception error) when (error is GrpcException || (error is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            // Best effort: the caller still reports the revision as compacted.
+        }
+
+        return 0;
+    }
+}
