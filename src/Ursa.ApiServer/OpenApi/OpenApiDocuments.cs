@@ -1,7 +1,7 @@
-using Ursa.ApiMachinery.OpenApi;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using Ursa.ApiMachinery.OpenApi;
 using Ursa.ApiServer.Resources;
 
 namespace Ursa.ApiServer.OpenApi;
