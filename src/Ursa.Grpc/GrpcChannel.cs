@@ -24,12 +24,22 @@ public sealed class GrpcChannel : IGrpcChannel
 
     /// <summary>Creates a channel to <paramref name="target"/> (<c>http://host:port</c>, <c>https://host:port</c> or <c>unix:///path</c>).</summary>
     public GrpcChannel(Uri target, GrpcChannelOptions options)
+        : this(target, Handler(target, options), options)
+    {
+    }
+
+    /// <summary>
+    /// Creates a channel that sends through <paramref name="handler"/> (a fake in tests, or a custom transport);
+    /// requests go to <paramref name="target"/>'s scheme, host and port.
+    /// </summary>
+    public GrpcChannel(Uri target, HttpMessageHandler handler, GrpcChannelOptions options)
     {
         ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(handler);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         Target = target;
-        (SocketsHttpHandler handler, _baseAddress) = GrpcHttpHandlerFactory.Create(target, options);
+        _baseAddress = target.Scheme == "unix" ? new Uri("http://localhost") : target;
         _maxMessageSize = options.MaxReceiveMessageSize;
         _client = new HttpClient(handler, disposeHandler: true)
         {
@@ -96,6 +106,14 @@ public sealed class GrpcChannel : IGrpcChannel
     {
         _client.Dispose();
         return ValueTask.CompletedTask;
+    }
+
+    private static SocketsHttpHandler Handler(Uri target, GrpcChannelOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        return GrpcHttpHandlerFactory.Create(target, options);
     }
 
     private static ByteArrayContent FrameContent(IMessage request)

@@ -11,7 +11,7 @@ public sealed partial class EtcdStore
 
     /// <inheritdoc />
     /// <remarks>
-    /// One etcd Watch stream per call, from <paramref name="afterRevision"/> + 1. When the stream fails (member
+    /// One etcd Watch stream per call, from <paramref name="afterRevision"/>. When the stream fails (member
     /// down, connection lost, leader change) the watch moves to the next endpoint and resumes after the last
     /// revision it delivered, with a backoff from <see cref="EtcdStoreOptions.WatchRetryDelay"/> to 2 s, for as
     /// long as the caller keeps reading: etcd keeps history until compaction, so nothing is missed unless the
@@ -32,7 +32,13 @@ public sealed partial class EtcdStore
         {
             IGrpcChannel channel = _endpoints.Current;
             Exception? failure = null;
-            await using (var session = new EtcdWatchSession(channel, prefix, delivered + 1, _options.WatchProgressInterval, _timeProvider, token))
+
+            // Start one revision early and drop it: etcd reports compaction only for a start revision below the
+            // compaction point, while the contract fails a watch whose afterRevision is below it (the events at
+            // the compaction revision itself may be gone: etcd drops a tombstone at that revision). Start 0
+            // would mean "now" to etcd, hence 1.
+            long skipThrough = delivered;
+            await using (var session = new EtcdWatchSession(channel, prefix, Math.Max(1, delivered), _options.WatchProgressInterval, _timeProvider, token))
             {
                 while (failure is null)
                 {
@@ -59,6 +65,11 @@ public sealed partial class EtcdStore
                     delay = _options.WatchRetryDelay;
                     foreach (WatchEvent change in batch.Events)
                     {
+                        if (change.Revision <= skipThrough)
+                        {
+                            continue;
+                        }
+
                         delivered = change.Revision;
                         reported = delivered;
                         yield return change;

@@ -10,7 +10,7 @@ namespace Ursa.Grpc.Internal;
 /// </summary>
 internal static class GrpcHttpHandlerFactory
 {
-    public static (SocketsHttpHandler Handler, Uri BaseAddress) Create(Uri target, GrpcChannelOptions options)
+    public static SocketsHttpHandler Create(Uri target, GrpcChannelOptions options)
     {
         var handler = new SocketsHttpHandler
         {
@@ -29,10 +29,10 @@ internal static class GrpcHttpHandlerFactory
         switch (target.Scheme)
         {
             case "http":
-                return (handler, target);
+                return handler;
             case "https":
                 handler.SslOptions = TlsOptions(options);
-                return (handler, target);
+                return handler;
             case "unix":
                 string path = target.AbsolutePath;
                 handler.ConnectCallback = async (_, cancellationToken) =>
@@ -49,7 +49,7 @@ internal static class GrpcHttpHandlerFactory
                         throw;
                     }
                 };
-                return (handler, new Uri("http://localhost"));
+                return handler;
             default:
                 handler.Dispose();
                 throw new ArgumentException($"unsupported gRPC target scheme '{target.Scheme}' (use http, https or unix)", nameof(target));
