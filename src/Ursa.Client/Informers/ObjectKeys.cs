@@ -1,0 +1,17 @@
+using Ursa.Api.Meta;
+
+namespace Ursa.Client.Informers;
+
+/// <summary>The key controllers queue: <c>tenant/namespace/name</c> (empty parts for cluster or tenant scope).</summary>
+public static class ObjectKeys
+{
+    public static string Of(KubeObject obj) => Of(obj.Metadata.Tenant, obj.Metadata.Namespace, obj.Metadata.Name ?? string.Empty);
+
+    public static string Of(string? tenant, string? ns, string name) => $"{tenant}/{ns}/{name}";
+
+    public static (string? Tenant, string? Namespace, string Name) Split(string key)
+    {
+        var parts = key.Split('/', 3);
+        return (parts[0].Length == 0 ? null : parts[0], parts[1].Length == 0 ? null : parts[1], parts[2]);
+    }
+}

@@ -1,0 +1,226 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Security;
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Ursa.Api.Meta;
+using Ursa.Api.Serialization;
+using Ursa.Client.Connection;
+
+namespace Ursa.Client.Rest;
+
+/// <summary>
+/// <see cref="IApiClient"/> over HTTPS: HTTP/2 to the API server (many concurrent requests and watches share
+/// one connection), the cluster CA as the only trust root, a bearer token.
+/// </summary>
+public sealed class ApiClient : IApiClient, IDisposable
+{
+    private readonly HttpClient _http;
+    private readonly string _prefix;
+
+    public ApiClient(ClusterConnection connection)
+    {
+        var authority = X509Certificate2.CreateFromPem(connection.CertificateAuthorityPem);
+        var handler = new SocketsHttpHandler
+        {
+            EnableMultipleHttp2Connections = true,
+            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+            SslOptions = new SslClientAuthenticationOptions
+            {
+                RemoteCertificateValidationCallback = (_, certificate, _, _) =>
+                {
+                    if (certificate is null)
+                    {
+                        return false;
+                    }
+
+                    using var chain = new X509Chain();
+                    chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+                    chain.ChainPolicy.CustomTrustStore.Add(authority);
+                    chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+                    return chain.Build(new X509Certificate2(certificate));
+                },
+            },
+        };
+        _http = new HttpClient(handler)
+        {
+            BaseAddress = new Uri(connection.Server.GetLeftPart(UriPartial.Authority)),
+            DefaultRequestVersion = HttpVersion.Version20,
+            DefaultVersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", connection.Token);
+        _prefix = connection.Server.AbsolutePath.TrimEnd('/');
+    }
+
+    public async Task<T> GetAsync<T>(ResourceRef resource, string? tenant, string? ns, string name, CancellationToken cancellationToken)
+        where T : KubeObject
+    {
+        using var response = await SendAsync(HttpMethod.Get, resource.PathOf(tenant, ns, name), null, null, cancellationToken).ConfigureAwait(false);
+        return await ReadObjectAsync<T>(response, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<ObjectList<T>> ListAsync<T>(ResourceRef resource, ListOptions options, CancellationToken cancellationToken)
+        where T : KubeObject
+    {
+        using var response = await SendAsync(HttpMethod.Get, resource.PathOf(options.Tenant, options.Namespace) + options.Query(watch: false), null, null, cancellationToken).ConfigureAwait(false);
+        var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        using var document = JsonDocument.Parse(bytes);
+        var info = TypeInfo<T>();
+        var items = new List<T>();
+        foreach (var item in document.RootElement.GetProperty("items").EnumerateArray())
+        {
+            items.Add(item.Deserialize(info)!);
+        }
+
+        var rv = document.RootElement.GetProperty("metadata").TryGetProperty("resourceVersion", out var v) ? v.GetString() ?? string.Empty : string.Empty;
+        return new ObjectList<T>(items, rv);
+    }
+
+    public async Task<T> CreateAsync<T>(ResourceRef resource, T obj, CancellationToken cancellationToken)
+        where T : KubeObject
+    {
+        var path = resource.PathOf(obj.Metadata.Tenant, obj.Metadata.Namespace);
+        using var response = await SendAsync(HttpMethod.Post, path, Serialize(obj), "application/json", cancellationToken).ConfigureAwait(false);
+        return await ReadObjectAsync<T>(response, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<T> UpdateAsync<T>(ResourceRef resource, T obj, string? subresource, CancellationToken cancellationToken)
+        where T : KubeObject
+    {
+        var path = resource.PathOf(obj.Metadata.Tenant, obj.Metadata.Namespace, obj.Metadata.Name, subresource);
+        using var response = await SendAsync(HttpMethod.Put, path, Serialize(obj), "application/json", cancellationToken).ConfigureAwait(false);
+        return await ReadObjectAsync<T>(response, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<T> PatchAsync<T>(ResourceRef resource, string? tenant, string? ns, string name, PatchType type, string patch, string? subresource, CancellationToken cancellationToken)
+        where T : KubeObject
+    {
+        var mediaType = type switch
+        {
+            PatchType.Json => "application/json-patch+json",
+            PatchType.StrategicMerge => "application/strategic-merge-patch+json",
+            _ => "application/merge-patch+json",
+        };
+        using var response = await SendAsync(HttpMethod.Patch, resource.PathOf(tenant, ns, name, subresource), Encoding.UTF8.GetBytes(patch), mediaType, cancellationToken).ConfigureAwait(false);
+        return await ReadObjectAsync<T>(response, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task DeleteAsync(ResourceRef resource, string? tenant, string? ns, string name, DeleteOptions? options, CancellationToken cancellationToken)
+    {
+        var body = options is null ? null : JsonSerializer.SerializeToUtf8Bytes(options, UrsaJsonContext.Default.DeleteOptions);
+        using var response = await SendAsync(HttpMethod.Delete, resource.PathOf(tenant, ns, name), body, body is null ? null : "application/json", cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task PostSubresourceAsync(ResourceRef resource, string? tenant, string? ns, string name, string subresource, string json, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(HttpMethod.Post, resource.PathOf(tenant, ns, name, subresource), Encoding.UTF8.GetBytes(json), "application/json", cancellationToken).ConfigureAwait(false);
+    }
+
+    public async IAsyncEnumerable<ObjectEvent<T>> WatchAsync<T>(ResourceRef resource, ListOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
+        where T : KubeObject
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, _prefix + resource.PathOf(options.Tenant, options.Namespace) + options.Query(watch: true));
+        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        var info = TypeInfo<T>();
+        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        {
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            yield return ParseEvent(line, info);
+        }
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    private static ObjectEvent<T> ParseEvent<T>(string line, JsonTypeInfo<T> info)
+        where T : KubeObject
+    {
+        using var document = JsonDocument.Parse(line);
+        var root = document.RootElement;
+        var type = root.GetProperty("type").GetString();
+        var obj = root.GetProperty("object");
+        if (type == "ERROR")
+        {
+            var code = obj.TryGetProperty("code", out var c) ? c.GetInt32() : 500;
+            throw new ApiStatusException((HttpStatusCode)code, obj.TryGetProperty("reason", out var r) ? r.GetString() ?? "Unknown" : "Unknown", obj.TryGetProperty("message", out var m) ? m.GetString() ?? "watch error" : "watch error");
+        }
+
+        var kind = type switch
+        {
+            "ADDED" => WatchEventKind.Added,
+            "MODIFIED" => WatchEventKind.Modified,
+            "DELETED" => WatchEventKind.Deleted,
+            "BOOKMARK" => WatchEventKind.Bookmark,
+            _ => throw new InvalidDataException($"unknown watch event type {type}"),
+        };
+        var value = obj.Deserialize(info)!;
+        return new ObjectEvent<T>(kind, value, value.Metadata.ResourceVersion ?? string.Empty);
+    }
+
+    private static JsonTypeInfo<T> TypeInfo<T>() =>
+        (JsonTypeInfo<T>)(UrsaJsonContext.Default.GetTypeInfo(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T)} is not an API type"));
+
+    private static byte[] Serialize<T>(T obj) => JsonSerializer.SerializeToUtf8Bytes(obj, TypeInfo<T>());
+
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, byte[]? body, string? mediaType, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, _prefix + path);
+        if (body is not null)
+        {
+            request.Content = new ByteArrayContent(body);
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue(mediaType ?? "application/json");
+        }
+
+        var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+            return response;
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
+    private static async Task<T> ReadObjectAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
+        where T : KubeObject
+    {
+        var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        return JsonSerializer.Deserialize(bytes, TypeInfo<T>()) ?? throw new InvalidDataException("the server returned null");
+    }
+
+    private static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.IsSuccessStatusCode)
+        {
+            return;
+        }
+
+        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        var reason = response.ReasonPhrase ?? "Unknown";
+        var message = text;
+        try
+        {
+            var status = JsonSerializer.Deserialize(text, UrsaJsonContext.Default.Status);
+            reason = status?.Reason ?? reason;
+            message = status?.Message ?? text;
+        }
+        catch (JsonException)
+        {
+        }
+
+        throw new ApiStatusException(response.StatusCode, reason, message);
+    }
+}
