@@ -92,6 +92,12 @@ public sealed partial class ContainerdOptions
     public void Validate()
     {
         RequireAbsolute(DataDirectory, nameof(DataDirectory));
+        // skopeo's oci:PATH:TAG and docker-archive:PATH:REF references split at the first colon.
+        if (DataDirectory.Contains(':', StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"data directory '{DataDirectory}' must not contain ':'", nameof(DataDirectory));
+        }
+
         if (!NamePattern().IsMatch(NetworkNamespace))
         {
             throw new ArgumentException($"network namespace name '{NetworkNamespace}' must be 1-64 of [A-Za-z0-9_.-]", nameof(NetworkNamespace));
@@ -133,6 +139,12 @@ public sealed partial class ContainerdOptions
         if (!IPNetwork.TryParse(cidr, out IPNetwork network) || network.BaseAddress.AddressFamily != AddressFamily.InterNetwork)
         {
             throw new ArgumentException($"pod subnet '{cidr}' is not an IPv4 CIDR like 10.88.0.0/16", nameof(PodSubnet));
+        }
+
+        // IPNetwork masks host bits away silently; 10.88.0.1/16 is more likely a typo than a wish for 10.88.0.0/16.
+        if (!string.Equals(network.ToString(), cidr.Trim(), StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"pod subnet '{cidr}' has host bits set; did you mean {network}?", nameof(PodSubnet));
         }
 
         // /28 leaves 13 pod addresses after network, gateway and broadcast; /8 is the largest private block.
