@@ -2,6 +2,12 @@ namespace Ursa.ApiServer.Resources.Strategies;
 
 public sealed partial class PodStrategy
 {
+    /// <summary>Default CPU overhead declared for a VM pod's hypervisor.</summary>
+    public const string VirtualMachineOverheadCpu = "100m";
+
+    /// <summary>Default memory overhead declared for a VM pod's hypervisor.</summary>
+    public const string VirtualMachineOverheadMemory = "128Mi";
+
     /// <summary>Kubernetes' pod defaults, plus VM defaults (powerSpec Running, IfNotPresent pulls).</summary>
     public static void ApplyDefaults(PodSpec spec)
     {
@@ -31,6 +37,14 @@ public sealed partial class PodStrategy
 
         if (spec.VirtualMachine is { } vm)
         {
+            // The VM's hypervisor process needs room beyond the guest (QEMU, device models, page tables): a
+            // 256 MiB guest was OOM-killed under a 200 MiB limit here. Declared on the pod so the scheduler and
+            // the node agent count the same thing (as Kubernetes does for a RuntimeClass overhead).
+            spec.Overhead ??= new Dictionary<string, string>
+            {
+                ["cpu"] = VirtualMachineOverheadCpu,
+                ["memory"] = VirtualMachineOverheadMemory,
+            };
             vm.PowerSpec ??= "Running";
             vm.ImagePullPolicy ??= "IfNotPresent";
             vm.ShutdownBehavior ??= "stop";

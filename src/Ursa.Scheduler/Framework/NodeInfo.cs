@@ -1,0 +1,57 @@
+namespace Ursa.Scheduler.Framework;
+
+/// <summary>
+/// A node as the scheduler sees it: its object, allocatable capacity, what the pods on it (bound or assumed)
+/// request, and which runtimes are ready. Mutated only by the scheduler cache under its lock.
+/// </summary>
+public sealed class NodeInfo(Node node)
+{
+    private readonly Dictionary<string, PodRequest> _pods = new(StringComparer.Ordinal);
+
+    public Node Node { get; private set; } = node;
+
+    public string Name => Node.Metadata.Name!;
+
+    public ResourceVector Allocatable { get; private set; } = ResourceVector.From(node.Status?.Allocatable ?? node.Status?.Capacity);
+
+    public ResourceVector Requested { get; } = new();
+
+    public IReadOnlyCollection<PodRequest> Pods => _pods.Values;
+
+    /// <summary>True when the node's runtime for the workload type reports ready (node conditions
+    /// <c>ContainerRuntimeReady</c> / <c>VmRuntimeReady</c>), and the node itself is Ready.</summary>
+    public bool RuntimeReady(WorkloadType workload)
+    {
+        var conditions = Node.Status?.Conditions ?? [];
+        var type = workload == WorkloadType.VirtualMachine ? "VmRuntimeReady" : "ContainerRuntimeReady";
+        return conditions.Any(c => c.Type == "Ready" && c.Status == "True") && conditions.Any(c => c.Type == type && c.Status == "True");
+    }
+
+    public void Update(Node node)
+    {
+        Node = node;
+        Allocatable = ResourceVector.From(node.Status?.Allocatable ?? node.Status?.Capacity);
+    }
+
+    public bool AddPod(string key, PodRequest pod)
+    {
+        if (!_pods.TryAdd(key, pod))
+        {
+            return false;
+        }
+
+        Requested.Add(pod.Resources);
+        return true;
+    }
+
+    public bool RemovePod(string key)
+    {
+        if (!_pods.Remove(key, out var pod))
+        {
+            return false;
+        }
+
+        Requested.Add(pod.Resources, -1);
+        return true;
+    }
+}
