@@ -53,10 +53,11 @@ public sealed class LocalRegistry : IAsyncDisposable
     public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None).ConfigureAwait(false);
 
     // The registry listens on the namespace's loopback, which the host cannot dial: ask from inside, with the
-    // busybox that the images are built from anyway (~5 ms a probe).
+    // busybox that the images are built from anyway (~5 ms a probe). No `-T`: busybox-static 1.35's wget
+    // crashes (SIGSEGV) with it; SupervisedDaemon bounds each probe instead.
     private async Task<bool> AnswersAsync(CancellationToken cancellationToken)
     {
-        CommandLine probe = _network.Enter(CommandLine.Of(_options.Tools.Busybox, "wget", "-q", "-O", "/dev/null", "-T", "1", $"http://{Address}/v2/"));
+        CommandLine probe = _network.Enter(CommandLine.Of(_options.Tools.Busybox, "wget", "-q", "-O", "/dev/null", $"http://{Address}/v2/"));
         return (await _runner.RunAsync(probe, cancellationToken).ConfigureAwait(false)).ExitCode == 0;
     }
 }

@@ -53,19 +53,29 @@ public sealed partial class ManagedContainerd : IAsyncDisposable
     /// <summary>Starts everything, or re-adopts what already runs; returns the time each stage took.</summary>
     public async Task<ManagedContainerdStartup> StartAsync(CancellationToken cancellationToken)
     {
-        long since = _time.GetTimestamp();
-        await Network.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        TimeSpan network = Lap(ref since);
-        await Registry.StartAsync(cancellationToken).ConfigureAwait(false);
-        TimeSpan registry = Lap(ref since);
-        await Containerd.StartAsync(cancellationToken).ConfigureAwait(false);
-        TimeSpan containerd = Lap(ref since);
-        await Images.ImportPauseImageAsync(SocketPath, cancellationToken).ConfigureAwait(false);
-        TimeSpan pause = Lap(ref since);
-        await Images.PushBusyboxImageAsync(cancellationToken).ConfigureAwait(false);
-        var startup = new ManagedContainerdStartup(network, registry, containerd, pause, Lap(ref since));
-        LogReady(_logger, SocketPath, (long)startup.Total.TotalMilliseconds);
-        return startup;
+        try
+        {
+            long since = _time.GetTimestamp();
+            await Network.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+            TimeSpan network = Lap(ref since);
+            await Registry.StartAsync(cancellationToken).ConfigureAwait(false);
+            TimeSpan registry = Lap(ref since);
+            await Containerd.StartAsync(cancellationToken).ConfigureAwait(false);
+            TimeSpan containerd = Lap(ref since);
+            await Images.ImportPauseImageAsync(SocketPath, cancellationToken).ConfigureAwait(false);
+            TimeSpan pause = Lap(ref since);
+            await Images.PushBusyboxImageAsync(cancellationToken).ConfigureAwait(false);
+            var startup = new ManagedContainerdStartup(network, registry, containerd, pause, Lap(ref since));
+            LogReady(_logger, SocketPath, (long)startup.Total.TotalMilliseconds);
+            return startup;
+        }
+        catch (Exception e)
+        {
+            // A half-started set is worse than none: the next start would adopt a registry without containerd.
+            LogStartFailed(_logger, e);
+            await StopAsync(deleteNetwork: true, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
     }
 
     /// <summary>Stops containerd, then the registry, then (when <paramref name="deleteNetwork"/>) removes the
@@ -93,4 +103,7 @@ public sealed partial class ManagedContainerd : IAsyncDisposable
 
     [LoggerMessage(EventId = 3131, Level = LogLevel.Information, Message = "Managed containerd ready at {Socket} after {ElapsedMs} ms")]
     private static partial void LogReady(ILogger logger, string socket, long elapsedMs);
+
+    [LoggerMessage(EventId = 3132, Level = LogLevel.Error, Message = "Managed containerd failed to start; stopping what did start")]
+    private static partial void LogStartFailed(ILogger logger, Exception exception);
 }

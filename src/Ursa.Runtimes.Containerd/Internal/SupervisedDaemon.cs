@@ -88,13 +88,21 @@ internal sealed partial class SupervisedDaemon
         LogStarted(_logger, _name, started, (long)_time.GetElapsedTime(since).TotalMilliseconds);
     }
 
-    /// <summary>Stops the daemon (SIGTERM, SIGKILL after the grace period) and removes its pid file.</summary>
+    /// <summary>
+    /// Stops the daemon this object started or adopted and the one the pid file names, if another object
+    /// (e.g. a second Ursa instance on the same data directory) replaced it: afterwards none runs for this
+    /// data directory. SIGTERM, SIGKILL after the grace period; then the pid file goes.
+    /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        int? pid = ProcessId ?? ReadPidFile();
-        if (pid is int p)
+        if (ProcessId is int own)
         {
-            await StopPidAsync(p, cancellationToken).ConfigureAwait(false);
+            await StopPidAsync(own, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (ReadPidFile() is int recorded && recorded != ProcessId)
+        {
+            await StopPidAsync(recorded, cancellationToken).ConfigureAwait(false);
         }
 
         ProcessId = null;
@@ -129,7 +137,7 @@ internal sealed partial class SupervisedDaemon
         long since = _time.GetTimestamp();
         while (ProcFs.IsRunning(pid, _marker))
         {
-            if (await _answers(cancellationToken).ConfigureAwait(false))
+            if (await ProbeAsync(cancellationToken).ConfigureAwait(false))
             {
                 return true;
             }
@@ -145,6 +153,21 @@ internal sealed partial class SupervisedDaemon
         return false;
     }
 
+    // One probe may hang on a daemon that accepts but never answers: 2 s is ~100 times a healthy answer.
+    private async Task<bool> ProbeAsync(CancellationToken cancellationToken)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2), _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            return await _answers(linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
     private async Task StopPidAsync(int pid, CancellationToken cancellationToken)
     {
         // The marker check before each signal guards against a recycled pid from an old pid file.
@@ -155,6 +178,8 @@ internal sealed partial class SupervisedDaemon
 
         long since = _time.GetTimestamp();
         _ = Libc.Kill(pid, Libc.SigTerm);
+        // A stopped (SIGSTOP) daemon would hold SIGTERM pending until the grace period ran out.
+        _ = Libc.Kill(pid, Libc.SigCont);
         if (await ExitedWithinAsync(pid, _options.StopGracePeriod, cancellationToken).ConfigureAwait(false))
         {
             LogStopped(_logger, _name, pid, (long)_time.GetElapsedTime(since).TotalMilliseconds);
