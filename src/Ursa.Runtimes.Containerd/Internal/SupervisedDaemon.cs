@@ -54,7 +54,7 @@ internal sealed partial class SupervisedDaemon
     /// </summary>
     public async Task StartAsync(bool restart, CancellationToken cancellationToken)
     {
-        if (ProcessId is int running && ProcFs.IsRunning(running, _marker) && !restart)
+        if (ProcessId is int running && IsRunning(running) && !restart)
         {
             return;
         }
@@ -79,7 +79,7 @@ internal sealed partial class SupervisedDaemon
         long since = _time.GetTimestamp();
         if (!await AnswersWithinAsync(started, _options.StartTimeout, cancellationToken).ConfigureAwait(false))
         {
-            bool exited = !ProcFs.IsRunning(started, _marker);
+            bool exited = !IsRunning(started);
             await StopAsync(CancellationToken.None).ConfigureAwait(false);
             throw new InvalidOperationException(
                 $"{_name} (pid {started}) {(exited ? "exited" : $"did not answer within {_options.StartTimeout.TotalSeconds:0.#} s")} after start; last lines of {_logFile}:\n{LogTail()}");
@@ -135,7 +135,7 @@ internal sealed partial class SupervisedDaemon
     private async Task<bool> AnswersWithinAsync(int pid, TimeSpan timeout, CancellationToken cancellationToken)
     {
         long since = _time.GetTimestamp();
-        while (ProcFs.IsRunning(pid, _marker))
+        while (IsRunning(pid))
         {
             if (await ProbeAsync(cancellationToken).ConfigureAwait(false))
             {
@@ -171,7 +171,7 @@ internal sealed partial class SupervisedDaemon
     private async Task StopPidAsync(int pid, CancellationToken cancellationToken)
     {
         // The marker check before each signal guards against a recycled pid from an old pid file.
-        if (!ProcFs.IsRunning(pid, _marker))
+        if (!IsRunning(pid))
         {
             return;
         }
@@ -198,7 +198,7 @@ internal sealed partial class SupervisedDaemon
     private async Task<bool> ExitedWithinAsync(int pid, TimeSpan timeout, CancellationToken cancellationToken)
     {
         long since = _time.GetTimestamp();
-        while (ProcFs.IsRunning(pid, _marker))
+        while (IsRunning(pid))
         {
             if (_time.GetElapsedTime(since) >= timeout)
             {
@@ -211,12 +211,17 @@ internal sealed partial class SupervisedDaemon
         return true;
     }
 
+    // Our own child is judged by the runtime's wait status: while it execs from sh to setsid to nsenter to the
+    // daemon, /proc/PID/cmdline can read empty for a moment. A pid from a file needs the marker (pids get reused).
+    private bool IsRunning(int pid) =>
+        _child is not null && _child.Id == pid ? !_child.HasExited : ProcFs.IsRunning(pid, _marker);
+
     private int? ReadPidFile()
     {
         try
         {
             return int.TryParse(File.ReadAllText(_pidFile).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int pid)
-                && ProcFs.IsRunning(pid, _marker) ? pid : null;
+                && IsRunning(pid) ? pid : null;
         }
         catch (FileNotFoundException)
         {
