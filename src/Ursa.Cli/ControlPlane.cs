@@ -1,15 +1,24 @@
 using Microsoft.Extensions.Logging;
 using Ursa.ApiServer.Hosting;
 using Ursa.ApiServer.Pki;
+using Ursa.Client.Connection;
+using Ursa.Client.Rest;
+using Ursa.Scheduler;
 using Ursa.Storage;
 using Ursa.Storage.Sqlite;
 
 namespace Ursa.Cli;
 
-/// <summary>The control plane of one process: the embedded store and the API server over it.</summary>
+/// <summary>
+/// The control plane of one process: the embedded store, the API server over it and, unless asked not to, the
+/// scheduler talking to that API server like any client (k3s style: components in-process, same seams).
+/// </summary>
 public sealed class ControlPlane : IAsyncDisposable
 {
     private readonly IStore _store;
+    private readonly CancellationTokenSource _stop = new();
+    private ApiClient? _client;
+    private Task _components = Task.CompletedTask;
 
     private ControlPlane(IStore store, ApiServerHost api)
     {
@@ -19,7 +28,23 @@ public sealed class ControlPlane : IAsyncDisposable
 
     public ApiServerHost Api { get; }
 
-    public static async Task<ControlPlane> StartAsync(ApiServerOptions options, ILoggerFactory loggers, CancellationToken cancellationToken)
+    /// <summary>The in-process scheduler, when running.</summary>
+    public PodScheduler? Scheduler { get; private set; }
+
+    public static async Task<ControlPlane> StartAsync(ApiServerOptions options, ILoggerFactory loggers, CancellationToken cancellationToken, bool withScheduler = true)
+    {
+        var plane = await StartApiAsync(options, loggers, cancellationToken).ConfigureAwait(false);
+        if (withScheduler)
+        {
+            plane._client = new ApiClient(new ClusterConnection(plane.Api.Url, plane.Api.CaPem, plane.Api.AdminToken));
+            plane.Scheduler = new PodScheduler(plane._client, new SchedulerOptions(), TimeProvider.System, loggers.CreateLogger<PodScheduler>());
+            plane._components = plane.Scheduler.RunAsync(plane._stop.Token);
+        }
+
+        return plane;
+    }
+
+    private static async Task<ControlPlane> StartApiAsync(ApiServerOptions options, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(options.DataDirectory);
         var store = await SqliteStore.OpenAsync(
@@ -42,6 +67,10 @@ public sealed class ControlPlane : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _stop.CancelAsync().ConfigureAwait(false);
+        await _components.ConfigureAwait(false);
+        _client?.Dispose();
+        _stop.Dispose();
         await Api.DisposeAsync().ConfigureAwait(false);
         await _store.DisposeAsync().ConfigureAwait(false);
     }

@@ -17,7 +17,9 @@ public sealed class SchedulingFramework(IReadOnlyList<IFilterPlugin> filters, IR
         NodeInfo? best = null;
         var bestScore = long.MinValue;
         var start = nodes.Count == 0 ? 0 : (int)((uint)Interlocked.Increment(ref _rotation) % (uint)nodes.Count);
-        for (var i = 0; i < nodes.Count; i++)
+        var wanted = FeasibleNodesToFind(nodes.Count);
+        var feasible = 0;
+        for (var i = 0; i < nodes.Count && feasible < wanted; i++)
         {
             var node = nodes[(start + i) % nodes.Count];
             var failed = false;
@@ -37,6 +39,7 @@ public sealed class SchedulingFramework(IReadOnlyList<IFilterPlugin> filters, IR
                 continue;
             }
 
+            feasible++;
             long score = 0;
             foreach (var scorer in scorers)
             {
@@ -51,5 +54,21 @@ public sealed class SchedulingFramework(IReadOnlyList<IFilterPlugin> filters, IR
         }
 
         return new SchedulingResult(best, reasons, nodes.Count);
+    }
+
+    /// <summary>
+    /// Kubernetes' adaptive percentageOfNodesToScore: in a large cluster, scoring every feasible node buys little
+    /// placement quality for a lot of time (at 5,000 nodes, 10% of them; never fewer than 100). The rotating start
+    /// makes successive pods look at different nodes.
+    /// </summary>
+    public static int FeasibleNodesToFind(int nodes)
+    {
+        if (nodes <= 100)
+        {
+            return nodes;
+        }
+
+        var percent = Math.Max(5, 50 - (nodes / 125));
+        return Math.Max(100, nodes * percent / 100);
     }
 }

@@ -8,12 +8,18 @@ using Ursa.Cli;
 namespace Ursa.IntegrationTests.Infrastructure;
 
 /// <summary>A real control plane (SQLite store + HTTPS API server) in this process, on a free port, in a temp dir.</summary>
-public sealed class ControlPlaneFixture : IAsyncLifetime
+public class ControlPlaneFixture : IAsyncLifetime
 {
     private readonly TestDirectory _directory = new("cp");
     private ControlPlane? _plane;
 
     public ControlPlane Plane => _plane ?? throw new InvalidOperationException("not started");
+
+    /// <summary>
+    /// The shared API fixture runs without the scheduler, so tests that compare resource versions are not
+    /// disturbed by its status writes; <see cref="SchedulingControlPlaneFixture"/> runs it.
+    /// </summary>
+    protected virtual bool WithScheduler => false;
 
     public string KubeconfigPath => Path.Combine(_directory.Path, "kubeconfig");
 
@@ -28,7 +34,7 @@ public sealed class ControlPlaneFixture : IAsyncLifetime
     {
         Directory.CreateDirectory(DataDirectory);
         await File.WriteAllTextAsync(Path.Combine(DataDirectory, "tokens.csv"), $"{AcmeToken},alice,acme\n");
-        _plane = await ControlPlane.StartAsync(new ApiServerOptions { DataDirectory = DataDirectory, Port = 0 }, NullLoggerFactory.Instance, CancellationToken.None);
+        _plane = await ControlPlane.StartAsync(new ApiServerOptions { DataDirectory = DataDirectory, Port = 0 }, NullLoggerFactory.Instance, CancellationToken.None, WithScheduler);
         _plane.WriteKubeconfig(KubeconfigPath);
     }
 

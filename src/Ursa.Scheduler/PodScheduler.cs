@@ -1,0 +1,120 @@
+using Microsoft.Extensions.Logging;
+using Ursa.Client.Informers;
+using Ursa.Client.Queues;
+using Ursa.Client.Rest;
+using Ursa.Scheduler.Cache;
+using Ursa.Scheduler.Framework;
+using Ursa.Scheduler.Plugins;
+
+namespace Ursa.Scheduler;
+
+/// <summary>
+/// The scheduler: watches pods of every tenant and all nodes, decides one pod at a time against the cache
+/// (assuming each choice at once), and writes bindings in parallel.
+/// <code>
+///   pod informer ─▶ queue ─▶ decide (filters, scores) ─▶ assume in cache ─▶ bind (parallel) ─▶ confirm / forget
+///        ▲                       │ no node fits
+///        └─ cluster changes ◀── parked as unschedulable (PodScheduled=False + event)
+/// </code>
+/// </summary>
+public sealed partial class PodScheduler : IInformerHandler<Pod>, IInformerHandler<Node>
+{
+    private readonly IApiClient _client;
+    private readonly SchedulerOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly SchedulerCache _cache = new();
+    private readonly WorkQueue<string> _queue;
+    private readonly HashSet<string> _unschedulable = new(StringComparer.Ordinal);
+    private readonly Lock _parkLock = new();
+    private readonly SchedulingFramework _framework;
+    private readonly SemaphoreSlim _binds;
+    private readonly Informer<Pod> _pods;
+    private readonly Informer<Node> _nodes;
+    private long _scheduled;
+
+    public PodScheduler(IApiClient client, SchedulerOptions options, TimeProvider time, ILogger logger)
+    {
+        options.Validate();
+        _client = client;
+        _options = options;
+        _time = time;
+        _logger = logger;
+        _queue = new WorkQueue<string>(time);
+        _binds = new SemaphoreSlim(options.ParallelBinds);
+        _framework = new SchedulingFramework(
+            [new NodeUnschedulable(), new NodeRuntimeReady(), new NodeAffinityPlugin(), new TaintToleration(), new NodeResourcesFit()],
+            [new AllocationScore(options.PackNodes), new NodeAffinityPlugin(), new TaintToleration()]);
+        _pods = new Informer<Pod>(client, ResourceRef.Pods, new ListOptions { Tenant = "all" }, time, logger);
+        _nodes = new Informer<Node>(client, ResourceRef.Nodes, ListOptions.Everything, time, logger);
+        _pods.AddHandler(this);
+        _nodes.AddHandler(this);
+    }
+
+    /// <summary>Pods bound so far by this scheduler.</summary>
+    public long Scheduled => Interlocked.Read(ref _scheduled);
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var informers = Task.WhenAll(_nodes.RunAsync(cancellationToken), _pods.RunAsync(cancellationToken));
+        var flush = FlushUnschedulableAsync(cancellationToken);
+        try
+        {
+            await Task.WhenAll(_nodes.Synced, _pods.Synced).WaitAsync(cancellationToken).ConfigureAwait(false);
+            Log.Started(_logger, _cache.NodeCount, _queue.Count);
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                var key = await _queue.TakeAsync(cancellationToken).ConfigureAwait(false);
+                if (key is null)
+                {
+                    break;
+                }
+
+                try
+                {
+                    await ScheduleOneAsync(key, cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    _queue.Done(key);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            _queue.ShutDown();
+            await informers.ConfigureAwait(false);
+            await flush.ConfigureAwait(false);
+        }
+    }
+
+    private async Task FlushUnschedulableAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                await Task.Delay(_options.UnschedulableFlushInterval, _time, cancellationToken).ConfigureAwait(false);
+                RetryUnschedulable();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(200, LogLevel.Information, "Scheduler started with {Nodes} nodes and {Pending} pending pods")]
+        public static partial void Started(ILogger logger, int nodes, int pending);
+
+        [LoggerMessage(201, LogLevel.Debug, "Pod {Pod} is unschedulable: {Message}")]
+        public static partial void Unschedulable(ILogger logger, string pod, string message);
+
+        [LoggerMessage(202, LogLevel.Warning, "Binding pod {Pod} to {Node} failed: {Reason}; retrying")]
+        public static partial void BindFailed(ILogger logger, string pod, string node, string reason);
+    }
+}

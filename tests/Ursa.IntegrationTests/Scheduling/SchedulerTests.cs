@@ -1,0 +1,134 @@
+using Ursa.Api.Core;
+using Ursa.Api.Meta;
+using Ursa.Client.Connection;
+using Ursa.Client.Rest;
+using Ursa.IntegrationTests.Infrastructure;
+
+namespace Ursa.IntegrationTests.Scheduling;
+
+/// <summary>The in-process scheduler against a real API server: one pool of nodes for container and VM pods.</summary>
+public sealed class SchedulerTests(SchedulingControlPlaneFixture cluster) : IClassFixture<SchedulingControlPlaneFixture>, IDisposable
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
+    private readonly ApiClient _client = new(KubeconfigReader.Load(cluster.KubeconfigPath));
+    private readonly string _suffix = Guid.NewGuid().ToString("N")[..6];
+
+    public void Dispose() => _client.Dispose();
+
+    [Fact]
+    public async Task MixedPods_FillNodesWithoutOvercommitting_AndTheRestSayWhy()
+    {
+        var ns = await NamespaceAsync("mix");
+        await NodeAsync($"mix-a-{_suffix}", cpu: "2", labels: new() { ["pool"] = $"mix-{_suffix}" });
+        await NodeAsync($"mix-b-{_suffix}", cpu: "2", labels: new() { ["pool"] = $"mix-{_suffix}" });
+        var selector = new Dictionary<string, string> { ["pool"] = $"mix-{_suffix}" };
+        for (var i = 0; i < 3; i++)
+        {
+            await _client.CreateAsync(ResourceRef.Pods, VmPod(ns, $"vm-{i}", "1", selector), CancellationToken.None);
+        }
+
+        for (var i = 0; i < 4; i++)
+        {
+            await _client.CreateAsync(ResourceRef.Pods, ContainerPod(ns, $"c-{i}", "400m", selector), CancellationToken.None);
+        }
+
+        // 2 nodes x 2000m; VM pods need 1100m (guest + declared overhead), container pods 400m.
+        var pods = await WaitAsync(ns, list => list.All(p => !string.IsNullOrEmpty(p.Spec?.NodeName) || Unschedulable(p)), "every pod bound or marked unschedulable");
+        foreach (var node in pods.Where(p => p.Spec?.NodeName is not null).GroupBy(p => p.Spec!.NodeName))
+        {
+            var milli = node.Sum(p => p.Spec!.VirtualMachine is not null ? 1100 : 400);
+            Assert.True(milli <= 2000, $"node {node.Key} was overcommitted: {milli}m requested");
+        }
+
+        var waiting = pods.Where(Unschedulable).ToList();
+        Assert.NotEmpty(waiting);
+        Assert.All(waiting, p => Assert.Contains("Insufficient cpu", p.Status!.Conditions!.First(c => c.Type == "PodScheduled").Message));
+        Assert.Contains(pods, p => p.Spec?.VirtualMachine is not null && p.Spec.NodeName is not null);
+        Assert.Contains(pods, p => p.Spec?.VirtualMachine is null && p.Spec?.NodeName is not null);
+    }
+
+    [Fact]
+    public async Task VmPod_WaitsForANodeWithAReadyVmRuntime_ThenLandsThere()
+    {
+        var ns = await NamespaceAsync("vm");
+        var pool = new Dictionary<string, string> { ["pool"] = $"vm-{_suffix}" };
+        await NodeAsync($"novm-{_suffix}", cpu: "8", labels: pool, vmReady: false);
+        await _client.CreateAsync(ResourceRef.Pods, VmPod(ns, "guest", "1", pool), CancellationToken.None);
+        var parked = await WaitAsync(ns, list => list.Any(Unschedulable), "the VM pod marked unschedulable");
+        Assert.Contains("node(s) had no ready VM runtime", parked.Single().Status!.Conditions!.First(c => c.Type == "PodScheduled").Message);
+
+        await NodeAsync($"withvm-{_suffix}", cpu: "8", labels: pool, vmReady: true);
+        var bound = await WaitAsync(ns, list => list.All(p => !string.IsNullOrEmpty(p.Spec?.NodeName)), "the VM pod bound after a VM-ready node appeared");
+        Assert.Equal($"withvm-{_suffix}", bound.Single().Spec!.NodeName);
+        var events = await _client.ListAsync<Event>(ResourceRef.Events, new ListOptions { Namespace = ns }, CancellationToken.None);
+        Assert.Contains(events.Items, e => e.Reason == "FailedScheduling");
+        Assert.Contains(events.Items, e => e.Reason == "Scheduled");
+    }
+
+    private static bool Unschedulable(Pod p) =>
+        p.Status?.Conditions?.Any(c => c.Type == "PodScheduled" && c.Status == "False" && c.Reason == "Unschedulable") == true;
+
+    private async Task<string> NamespaceAsync(string prefix)
+    {
+        var name = $"{prefix}-{_suffix}";
+        await _client.CreateAsync(ResourceRef.Namespaces, new Namespace { Metadata = new ObjectMeta { Name = name } }, CancellationToken.None);
+        return name;
+    }
+
+    private async Task NodeAsync(string name, string cpu, Dictionary<string, string> labels, bool vmReady = true)
+    {
+        var node = new Node
+        {
+            Metadata = new ObjectMeta { Name = name, Labels = labels },
+            Spec = new NodeSpec(),
+            Status = new NodeStatus
+            {
+                Allocatable = new() { ["cpu"] = cpu, ["memory"] = "16Gi", ["pods"] = "110" },
+                Capacity = new() { ["cpu"] = cpu, ["memory"] = "16Gi", ["pods"] = "110" },
+                Conditions =
+                [
+                    new NodeCondition { Type = "Ready", Status = "True" },
+                    new NodeCondition { Type = "ContainerRuntimeReady", Status = "True" },
+                    new NodeCondition { Type = "VmRuntimeReady", Status = vmReady ? "True" : "False" },
+                ],
+            },
+        };
+        await _client.CreateAsync(ResourceRef.Nodes, node, CancellationToken.None);
+    }
+
+    private static Pod VmPod(string ns, string name, string cpu, Dictionary<string, string> selector) => new()
+    {
+        Metadata = new ObjectMeta { Name = name, Namespace = ns },
+        Spec = new PodSpec
+        {
+            NodeSelector = selector,
+            VirtualMachine = new VirtualMachine { Name = name, Image = "ursa.local/guest/busybox:latest", Resources = new ResourceRequirements { Requests = new() { ["cpu"] = cpu, ["memory"] = "512Mi" } } },
+        },
+    };
+
+    private static Pod ContainerPod(string ns, string name, string cpu, Dictionary<string, string> selector) => new()
+    {
+        Metadata = new ObjectMeta { Name = name, Namespace = ns },
+        Spec = new PodSpec
+        {
+            NodeSelector = selector,
+            Containers = [new Container { Name = "c", Image = "ursa.local/busybox:latest", Resources = new ResourceRequirements { Requests = new() { ["cpu"] = cpu, ["memory"] = "256Mi" } } }],
+        },
+    };
+
+    private async Task<List<Pod>> WaitAsync(string ns, Func<List<Pod>, bool> condition, string awaited)
+    {
+        var until = DateTime.UtcNow + Deadline;
+        while (true)
+        {
+            var pods = (await _client.ListAsync<Pod>(ResourceRef.Pods, new ListOptions { Namespace = ns }, CancellationToken.None)).Items.ToList();
+            if (pods.Count > 0 && condition(pods))
+            {
+                return pods;
+            }
+
+            Assert.True(DateTime.UtcNow < until, $"timed out after {Deadline.TotalSeconds} s waiting for {awaited}; pods: {string.Join("; ", pods.Select(p => $"{p.Metadata.Name} node={p.Spec?.NodeName} {p.Status?.Conditions?.FirstOrDefault()?.Message}"))}");
+            await Task.Delay(50);
+        }
+    }
+}
