@@ -16,9 +16,10 @@ done
 if ! command -v kubectl >/dev/null 2>&1; then
   need+=(kubernetes-client)
 fi
-# Test-only packages: etcd (the etcd storage backend's tests start a real 3-member cluster on loopback).
+# Test-only packages: etcd (the etcd storage backend's tests start real members on loopback) and the container
+# stack the end-to-end tier drives (containerd, runc, CNI plugins, a local registry, image tools, busybox).
 if [[ $with_tests -eq 1 ]]; then
-  for pkg in etcd-server etcd-client; do
+  for pkg in etcd-server etcd-client containerd runc containernetworking-plugins skopeo umoci docker-registry busybox-static iproute2; do
     dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
   done
 fi

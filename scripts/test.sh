@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what the tests need, then runs the whole suite: format check, unit tier, integration tier.
+# Installs what the tests need, then runs the whole suite: format check, unit, integration and end-to-end tiers.
 # Prints one closing line "tests: N passed, N failed, N skipped" and exits non-zero on any failure.
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -16,7 +16,7 @@ fi
 passed=0; failed=0; skipped=0
 results="$root/.artifacts/test-results"
 rm -rf "$results"; mkdir -p "$results"
-for project in tests/Ursa.UnitTests tests/Ursa.IntegrationTests; do
+for project in tests/Ursa.UnitTests tests/Ursa.IntegrationTests tests/Ursa.EndToEndTests; do
   name=$(basename "$project")
   echo "== $name" >&2
   dotnet test "$project" --nologo --logger "trx;LogFileName=$name.trx" --results-directory "$results" 2>&1 | tee "$results/$name.log"
