@@ -73,18 +73,20 @@ internal sealed partial class EtcdEndpoints : IAsyncDisposable
             }
             catch (GrpcException error) when (error.StatusCode == GrpcStatusCode.Unavailable)
             {
+                // Not replayed here, but the caller's retry should not meet the same broken endpoint.
+                MarkFailed(channel, error);
                 throw new StoreUnavailableException($"etcd {channel.Target} failed during {method}; the write may or may not have been applied", error);
             }
             catch (OperationCanceledException error) when (!cancellationToken.IsCancellationRequested)
             {
                 var timeout = new TimeoutException($"{method} to {channel.Target} took more than {_requestTimeout.TotalSeconds:F0} s", error);
+                MarkFailed(channel, timeout);
                 if (!idempotent)
                 {
                     throw new StoreUnavailableException($"{timeout.Message}; the write may or may not have been applied", timeout);
                 }
 
                 failures.Add(timeout);
-                MarkFailed(channel, timeout);
             }
         }
 
