@@ -54,7 +54,7 @@ public sealed partial class PodScheduler
             await _client.PostSubresourceAsync(Client.Rest.ResourceRef.Pods, pod.Metadata.Tenant, pod.Metadata.Namespace, pod.Metadata.Name!, "binding", binding.ToJsonString(), cancellationToken).ConfigureAwait(false);
             Interlocked.Increment(ref _scheduled);
             _queue.Forget(key);
-            await RecordEventAsync(pod, "Normal", "Scheduled", $"Successfully assigned {pod.Metadata.Namespace}/{pod.Metadata.Name} to {node}", cancellationToken).ConfigureAwait(false);
+            _events.Record(pod, "Pod", "Normal", "Scheduled", $"Successfully assigned {pod.Metadata.Namespace}/{pod.Metadata.Name} to {node}");
         }
         catch (Exception e) when (e is ApiStatusException or HttpRequestException or IOException)
         {
@@ -110,52 +110,11 @@ public sealed partial class PodScheduler
         try
         {
             await _client.PatchAsync<Pod>(Client.Rest.ResourceRef.Pods, pod.Metadata.Tenant, pod.Metadata.Namespace, pod.Metadata.Name!, PatchType.StrategicMerge, patch.ToJsonString(), "status", cancellationToken).ConfigureAwait(false);
-            await RecordEventAsync(pod, "Warning", "FailedScheduling", message, cancellationToken).ConfigureAwait(false);
+            _events.Record(pod, "Pod", "Warning", "FailedScheduling", message);
         }
         catch (ApiStatusException)
         {
             // The pod changed or went away; the informer brings the new state.
         }
     }
-
-    private async Task RecordEventAsync(Pod pod, string type, string reason, string message, CancellationToken cancellationToken)
-    {
-        var now = _time.GetUtcNow();
-        var ev = new Event
-        {
-            Metadata = new ObjectMeta
-            {
-                Name = $"{pod.Metadata.Name}.{now.UtcTicks:x}",
-                Namespace = pod.Metadata.Namespace,
-                Tenant = pod.Metadata.Tenant,
-            },
-            InvolvedObject = new ObjectReference
-            {
-                Kind = "Pod",
-                ApiVersion = "v1",
-                Name = pod.Metadata.Name,
-                Namespace = pod.Metadata.Namespace,
-                Tenant = pod.Metadata.Tenant,
-                Uid = pod.Metadata.Uid,
-                ResourceVersion = pod.Metadata.ResourceVersion,
-            },
-            Reason = reason,
-            Message = message,
-            Type = type,
-            Count = 1,
-            FirstTimestamp = now,
-            LastTimestamp = now,
-            Source = new EventSource { Component = _options.SchedulerName },
-            ReportingComponent = _options.SchedulerName,
-        };
-        try
-        {
-            await _client.CreateAsync(Client.Rest.ResourceRef.Events, ev, cancellationToken).ConfigureAwait(false);
-        }
-        catch (ApiStatusException)
-        {
-            // Events are best effort.
-        }
-    }
-
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Ursa.Client.Events;
 using Ursa.Client.Informers;
 using Ursa.Client.Queues;
 using Ursa.Client.Rest;
@@ -31,6 +32,8 @@ public sealed partial class PodScheduler : IInformerHandler<Pod>, IInformerHandl
     private readonly SemaphoreSlim _binds;
     private readonly Informer<Pod> _pods;
     private readonly Informer<Node> _nodes;
+    private readonly EventRecorder _events;
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _scheduled;
 
     public PodScheduler(IApiClient client, SchedulerOptions options, TimeProvider time, ILogger logger)
@@ -47,9 +50,13 @@ public sealed partial class PodScheduler : IInformerHandler<Pod>, IInformerHandl
             [new AllocationScore(options.PackNodes), new NodeAffinityPlugin(), new TaintToleration()]);
         _pods = new Informer<Pod>(client, ResourceRef.Pods, new ListOptions { Tenant = "all" }, time, logger);
         _nodes = new Informer<Node>(client, ResourceRef.Nodes, ListOptions.Everything, time, logger);
+        _events = new EventRecorder(client, options.SchedulerName, time);
         _pods.AddHandler(this);
         _nodes.AddHandler(this);
     }
+
+    /// <summary>Completes when the scheduler has its first full view of nodes and pods and starts deciding.</summary>
+    public Task Ready => _ready.Task;
 
     /// <summary>Pods bound so far by this scheduler.</summary>
     public long Scheduled => Interlocked.Read(ref _scheduled);
@@ -57,11 +64,12 @@ public sealed partial class PodScheduler : IInformerHandler<Pod>, IInformerHandl
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var informers = Task.WhenAll(_nodes.RunAsync(cancellationToken), _pods.RunAsync(cancellationToken));
-        var flush = FlushUnschedulableAsync(cancellationToken);
+        var flush = Task.WhenAll(FlushUnschedulableAsync(cancellationToken), _events.RunAsync(cancellationToken));
         try
         {
             await Task.WhenAll(_nodes.Synced, _pods.Synced).WaitAsync(cancellationToken).ConfigureAwait(false);
             Log.Started(_logger, _cache.NodeCount, _queue.Count);
+            _ready.TrySetResult();
             while (!cancellationToken.IsCancellationRequested)
             {
                 var key = await _queue.TakeAsync(cancellationToken).ConfigureAwait(false);

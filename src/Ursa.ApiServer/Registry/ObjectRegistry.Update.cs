@@ -37,7 +37,8 @@ public sealed partial class ObjectRegistry
         }
         else if (subresource == "status")
         {
-            updated = Clone(resource, current);
+            // current was decoded for this attempt alone, so it can be changed in place (no clone).
+            updated = current;
             SetStatus(updated, GetStatus(desired));
         }
         else
@@ -72,9 +73,6 @@ public sealed partial class ObjectRegistry
         Validate(resource, updated, current);
         return updated;
     }
-
-    private static KubeObject Clone(ResourceDefinition resource, KubeObject obj) =>
-        ObjectCodec.Decode(resource, JsonSerializer.SerializeToUtf8Bytes(obj, resource.TypeInfo));
 
     private static object? GetStatus(KubeObject obj) => obj.GetType().GetProperty("Status")?.GetValue(obj);
 

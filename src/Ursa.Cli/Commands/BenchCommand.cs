@@ -11,7 +11,26 @@ public static class BenchCommand
     {
         var bench = new Command("bench", "Run a benchmark; each figure is printed last as a line RESULT <metric> <value> <unit>.");
         bench.Subcommands.Add(Api());
+        bench.Subcommands.Add(Scheduler());
         return bench;
+    }
+
+    private static Command Scheduler()
+    {
+        var defaults = new Ursa.Benchmarks.Scheduling.SchedulerBenchmarkOptions();
+        var nodes = new Option<int>("--nodes") { Description = "Hollow nodes", DefaultValueFactory = _ => defaults.Nodes };
+        var pods = new Option<int>("--pods") { Description = "Pods to schedule", DefaultValueFactory = _ => defaults.Pods };
+        var churn = new Option<int>("--churn") { Description = "Pods per second in the startup-latency phase", DefaultValueFactory = _ => defaults.ChurnPerSecond };
+        var command = new Command("scheduler", "Scheduling throughput on hollow nodes, and pod startup latency (create -> Running via watch) under churn.") { nodes, pods, churn };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var options = new Ursa.Benchmarks.Scheduling.SchedulerBenchmarkOptions { Nodes = parse.GetValue(nodes), Pods = parse.GetValue(pods), ChurnPerSecond = parse.GetValue(churn) };
+            using var shutdown = new ShutdownSignal();
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, shutdown.Token);
+            await new Ursa.Benchmarks.Scheduling.SchedulerBenchmark(options, new BenchmarkReport(Console.Out)).RunAsync(stop.Token).ConfigureAwait(false);
+            return 0;
+        });
+        return command;
     }
 
     private static Command Api()

@@ -1,0 +1,16 @@
+namespace Ursa.Benchmarks.Scheduling;
+
+/// <summary>Sizes of <c>ursa bench scheduler</c>.</summary>
+public sealed class SchedulerBenchmarkOptions
+{
+    public int Nodes { get; set; } = 5_000;
+
+    public int Pods { get; set; } = 10_000;
+
+    /// <summary>Pods created per second in the startup-latency phase (the churn).</summary>
+    public int ChurnPerSecond { get; set; } = 20;
+
+    public TimeSpan ChurnDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    public int Clients { get; set; } = 64;
+}
