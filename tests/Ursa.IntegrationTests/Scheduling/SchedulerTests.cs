@@ -65,6 +65,34 @@ public sealed class SchedulerTests(SchedulingControlPlaneFixture cluster) : ICla
         Assert.Contains(events.Items, e => e.Reason == "Scheduled");
     }
 
+    [Fact]
+    public async Task HollowNodes_RegisterHeartbeatAndRunTheirPods()
+    {
+        var ns = await NamespaceAsync("hollow");
+        var fleet = new Ursa.NodeAgent.Hollow.HollowNodeFleet(_client, new Ursa.NodeAgent.Hollow.HollowNodeOptions { Count = 5, NamePrefix = $"hollow-{_suffix}" }, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        await fleet.RegisterAsync(CancellationToken.None);
+        using var stop = new CancellationTokenSource();
+        var running = fleet.RunAsync(stop.Token);
+        try
+        {
+            var selector = new Dictionary<string, string> { ["node.ursa.io/hollow"] = "true" };
+            for (var i = 0; i < 10; i++)
+            {
+                await _client.CreateAsync(ResourceRef.Pods, i % 2 == 0 ? VmPod(ns, $"h-{i}", "100m", selector) : ContainerPod(ns, $"h-{i}", "100m", selector), CancellationToken.None);
+            }
+
+            var pods = await WaitAsync(ns, list => list.Count == 10 && list.All(p => p.Status?.Phase == "Running"), "all pods Running on hollow nodes");
+            Assert.All(pods, p => Assert.StartsWith($"hollow-{_suffix}-", p.Spec!.NodeName));
+            var leases = await _client.ListAsync<Ursa.Api.Coordination.Lease>(ResourceRef.Leases, new ListOptions { Namespace = "kube-node-lease" }, CancellationToken.None);
+            Assert.Equal(5, leases.Items.Count(l => l.Metadata.Name!.StartsWith($"hollow-{_suffix}-", StringComparison.Ordinal) && l.Spec?.RenewTime is not null));
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await running;
+        }
+    }
+
     private static bool Unschedulable(Pod p) =>
         p.Status?.Conditions?.Any(c => c.Type == "PodScheduled" && c.Status == "False" && c.Reason == "Unschedulable") == true;
 
