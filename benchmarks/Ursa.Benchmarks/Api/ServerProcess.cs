@@ -27,13 +27,14 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public string KubeconfigPath => Path.Combine(Home, "kubeconfig");
 
-    public static async Task<ServerProcess> StartAsync(CancellationToken cancellationToken)
+    /// <param name="extraArguments">More <c>ursa server</c> flags, e.g. <c>--disable-scheduler</c>.</param>
+    public static async Task<ServerProcess> StartAsync(CancellationToken cancellationToken, params string[] extraArguments)
     {
         var home = Directory.CreateTempSubdirectory("ursa-bench-").FullName;
         var port = FreePort();
         var entry = Assembly.GetEntryAssembly()?.Location ?? throw new InvalidOperationException("no entry assembly");
         var info = new ProcessStartInfo(Environment.ProcessPath!) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { entry, "server", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--data-dir", Path.Combine(home, "data"), "--write-kubeconfig", Path.Combine(home, "kubeconfig") })
+        foreach (var arg in new[] { entry, "server", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--data-dir", Path.Combine(home, "data"), "--write-kubeconfig", Path.Combine(home, "kubeconfig") }.Concat(extraArguments))
         {
             info.ArgumentList.Add(arg);
         }

@@ -14,7 +14,8 @@ public static class ServerCommand
         var dataDir = new Option<string?>("--data-dir") { Description = "State directory (default $URSA_HOME/data, URSA_HOME defaults to ~/.ursa)" };
         var kubeconfig = new Option<string?>("--write-kubeconfig") { Description = "Where to write the admin kubeconfig (default $URSA_HOME/kubeconfig)" };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Log debug detail" };
-        var command = new Command(name, description) { port, bind, dataDir, kubeconfig, verbose };
+        var noScheduler = new Option<bool>("--disable-scheduler") { Description = "Do not run the scheduler in this process (run `ursa scheduler` elsewhere, or measure the API server alone)" };
+        var command = new Command(name, description) { port, bind, dataDir, kubeconfig, verbose, noScheduler };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var options = new ApiServerOptions
@@ -23,12 +24,12 @@ public static class ServerCommand
                 Port = parse.GetValue(port),
                 BindAddress = parse.GetValue(bind)!,
             };
-            return await RunAsync(options, parse.GetValue(kubeconfig) ?? UrsaPaths.Kubeconfig, parse.GetValue(verbose) ? LogLevel.Debug : LogLevel.Information, cancellationToken).ConfigureAwait(false);
+            return await RunAsync(options, parse.GetValue(kubeconfig) ?? UrsaPaths.Kubeconfig, parse.GetValue(verbose) ? LogLevel.Debug : LogLevel.Information, !parse.GetValue(noScheduler), cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(ApiServerOptions options, string kubeconfigPath, LogLevel level, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(ApiServerOptions options, string kubeconfigPath, LogLevel level, bool withScheduler, CancellationToken cancellationToken)
     {
         using var loggers = Logging.Create(level);
         var log = loggers.CreateLogger("Ursa");
@@ -47,7 +48,7 @@ public static class ServerCommand
         ControlPlane plane;
         try
         {
-            plane = await ControlPlane.StartAsync(options, loggers, stop.Token).ConfigureAwait(false);
+            plane = await ControlPlane.StartAsync(options, loggers, stop.Token, withScheduler).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
