@@ -1,8 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Security;
-using System.Security.Cryptography.X509Certificates;
 using System.Text;
+using Ursa.Client.Connection;
 
 namespace Ursa.Benchmarks.Api;
 
@@ -25,23 +24,9 @@ public static class ApiClientFactory
             }
         }
 
-        var authority = X509Certificate2.CreateFromPem(ca ?? throw new InvalidDataException("kubeconfig has no certificate-authority-data"));
-        var handler = new SocketsHttpHandler
-        {
-            MaxConnectionsPerServer = maxConnections,
-            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
-            SslOptions = new SslClientAuthenticationOptions
-            {
-                RemoteCertificateValidationCallback = (_, certificate, _, _) =>
-                {
-                    using var chain = new X509Chain();
-                    chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-                    chain.ChainPolicy.CustomTrustStore.Add(authority);
-                    chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-                    return certificate is not null && chain.Build(new X509Certificate2(certificate));
-                },
-            },
-        };
+        var handler = ClusterTrust.CreateHandler(ca ?? throw new InvalidDataException("kubeconfig has no certificate-authority-data"));
+        handler.MaxConnectionsPerServer = maxConnections;
+        handler.PooledConnectionLifetime = Timeout.InfiniteTimeSpan;
         var client = new HttpClient(handler)
         {
             BaseAddress = new Uri($"https://127.0.0.1:{port}"),

@@ -34,16 +34,7 @@ public sealed partial class ResourceEndpoint
     /// <summary>The scheduler's write: sets spec.nodeName once and records PodScheduled=True.</summary>
     private async Task BindAsync(ApiRequest request)
     {
-        var body = RequestBody.Decode(await RequestBody.ReadBytesAsync(request.Http.Request, request.Aborted).ConfigureAwait(false), RequestBody.MediaType(request.Http.Request));
-        Binding binding;
-        try
-        {
-            binding = body.Deserialize(UrsaJsonContext.Default.Binding) ?? throw ApiErrors.BadRequest("the binding is null");
-        }
-        catch (JsonException e)
-        {
-            throw ApiErrors.BadRequest($"invalid binding: {e.Message}");
-        }
+        var binding = await ReadBodyAsync(request, UrsaJsonContext.Default.Binding, "binding").ConfigureAwait(false);
 
         var node = binding.Target?.Name;
         if (string.IsNullOrEmpty(node))
@@ -81,16 +72,7 @@ public sealed partial class ResourceEndpoint
     /// </summary>
     private async Task CreateActionAsync(ApiRequest request)
     {
-        var body = RequestBody.Decode(await RequestBody.ReadBytesAsync(request.Http.Request, request.Aborted).ConfigureAwait(false), RequestBody.MediaType(request.Http.Request));
-        CustomAction custom;
-        try
-        {
-            custom = body.Deserialize(UrsaJsonContext.Default.CustomAction) ?? throw ApiErrors.BadRequest("the action is null");
-        }
-        catch (JsonException e)
-        {
-            throw ApiErrors.BadRequest($"invalid action: {e.Message}");
-        }
+        var custom = await ReadBodyAsync(request, UrsaJsonContext.Default.CustomAction, "action").ConfigureAwait(false);
 
         var pods = request.Resource;
         if (custom.Operation is not { } operation || !Operations.Contains(operation))
@@ -138,6 +120,21 @@ public sealed partial class ResourceEndpoint
         var actions = registry.Catalog.Get(string.Empty, "actions");
         var result = await registry.CreateAsync(actions, request.Tenant, request.Namespace, action, request.DryRun, request.Aborted).ConfigureAwait(false);
         await ApiResponse.WriteJsonAsync(request.Http.Response, 201, result.Json, request.Aborted).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads a small request body (JSON or YAML) of a fixed type; malformed input is a 400.</summary>
+    private static async Task<T> ReadBodyAsync<T>(ApiRequest request, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, string what)
+        where T : class
+    {
+        var body = RequestBody.Decode(await RequestBody.ReadBytesAsync(request.Http.Request, request.Aborted).ConfigureAwait(false), RequestBody.MediaType(request.Http.Request));
+        try
+        {
+            return body.Deserialize(type) ?? throw ApiErrors.BadRequest($"the {what} is null");
+        }
+        catch (JsonException e)
+        {
+            throw ApiErrors.BadRequest($"invalid {what}: {e.Message}");
+        }
     }
 
     /// <summary>logs, exec and attach are served by the node agent that runs the pod.</summary>

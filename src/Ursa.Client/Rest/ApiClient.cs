@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Security;
 using System.Runtime.CompilerServices;
-using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -23,28 +21,9 @@ public sealed class ApiClient : IApiClient, IDisposable
 
     public ApiClient(ClusterConnection connection)
     {
-        var authority = X509Certificate2.CreateFromPem(connection.CertificateAuthorityPem);
-        var handler = new SocketsHttpHandler
-        {
-            EnableMultipleHttp2Connections = true,
-            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
-            SslOptions = new SslClientAuthenticationOptions
-            {
-                RemoteCertificateValidationCallback = (_, certificate, _, _) =>
-                {
-                    if (certificate is null)
-                    {
-                        return false;
-                    }
-
-                    using var chain = new X509Chain();
-                    chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-                    chain.ChainPolicy.CustomTrustStore.Add(authority);
-                    chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-                    return chain.Build(new X509Certificate2(certificate));
-                },
-            },
-        };
+        var handler = ClusterTrust.CreateHandler(connection.CertificateAuthorityPem);
+        handler.EnableMultipleHttp2Connections = true;
+        handler.PooledConnectionLifetime = Timeout.InfiniteTimeSpan;
         _http = new HttpClient(handler)
         {
             BaseAddress = new Uri(connection.Server.GetLeftPart(UriPartial.Authority)),

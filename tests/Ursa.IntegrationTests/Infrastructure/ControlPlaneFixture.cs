@@ -1,9 +1,8 @@
 using System.Net.Http.Headers;
-using System.Net.Security;
-using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Logging.Abstractions;
 using Ursa.ApiServer.Hosting;
 using Ursa.Cli;
+using Ursa.Client.Connection;
 
 namespace Ursa.IntegrationTests.Infrastructure;
 
@@ -53,26 +52,7 @@ public class ControlPlaneFixture : IAsyncLifetime
 
     public static HttpClient CreateClient(Uri url, string caPem, string? token)
     {
-        var ca = X509Certificate2.CreateFromPem(caPem);
-        var handler = new SocketsHttpHandler
-        {
-            SslOptions = new SslClientAuthenticationOptions
-            {
-                RemoteCertificateValidationCallback = (_, certificate, _, _) =>
-                {
-                    if (certificate is null)
-                    {
-                        return false;
-                    }
-
-                    using var chain = new X509Chain();
-                    chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-                    chain.ChainPolicy.CustomTrustStore.Add(ca);
-                    chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-                    return chain.Build(new X509Certificate2(certificate));
-                },
-            },
-        };
+        var handler = ClusterTrust.CreateHandler(caPem);
         var client = new HttpClient(handler) { BaseAddress = url, Timeout = TimeSpan.FromSeconds(30) };
         if (token is not null)
         {

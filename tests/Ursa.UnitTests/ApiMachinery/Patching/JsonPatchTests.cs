@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Ursa.ApiMachinery.Patching;
 
+using Ursa.UnitTests.Testing;
+
 namespace Ursa.UnitTests.ApiMachinery.Patching;
 
 public sealed class JsonPatchTests

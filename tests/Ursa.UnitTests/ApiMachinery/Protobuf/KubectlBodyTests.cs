@@ -1,5 +1,7 @@
 using Ursa.ApiMachinery.Protobuf;
 
+using Ursa.UnitTests.Testing;
+
 namespace Ursa.UnitTests.ApiMachinery.Protobuf;
 
 /// <summary>What real kubectl generator commands send, decoded; and the test writer reproduces those bytes exactly.</summary>

@@ -1,5 +1,7 @@
 using Ursa.ApiMachinery.Protobuf;
 
+using Ursa.UnitTests.Testing;
+
 namespace Ursa.UnitTests.ApiMachinery.Protobuf;
 
 public sealed class KubernetesProtobufTests

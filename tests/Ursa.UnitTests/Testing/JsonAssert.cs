@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 
-namespace Ursa.UnitTests.ApiMachinery.Protobuf;
+namespace Ursa.UnitTests.Testing;
 
-/// <summary>Structural JSON equality (member order ignored, list order significant) with readable failures.</summary>
+/// <summary>Structural JSON equality (object member order ignored, list order significant) with readable failures.</summary>
 internal static class JsonAssert
 {
     public static void Equal(string expectedJson, JsonNode? actual)
