@@ -5,6 +5,7 @@ using Ursa.Client.Connection;
 using Ursa.Client.Rest;
 using Ursa.Scheduler;
 using Ursa.Storage;
+using Ursa.Storage.Etcd;
 using Ursa.Storage.Sqlite;
 
 namespace Ursa.Cli;
@@ -31,9 +32,14 @@ public sealed class ControlPlane : IAsyncDisposable
     /// <summary>The in-process scheduler, when running.</summary>
     public PodScheduler? Scheduler { get; private set; }
 
-    public static async Task<ControlPlane> StartAsync(ApiServerOptions options, ILoggerFactory loggers, CancellationToken cancellationToken, bool withScheduler = true)
+    /// <param name="options">API server options.</param>
+    /// <param name="loggers">Logging.</param>
+    /// <param name="cancellationToken">Aborts start-up.</param>
+    /// <param name="withScheduler">Run the scheduler in this process.</param>
+    /// <param name="etcd">Keep state in this etcd cluster instead of the embedded store.</param>
+    public static async Task<ControlPlane> StartAsync(ApiServerOptions options, ILoggerFactory loggers, CancellationToken cancellationToken, bool withScheduler = true, EtcdStoreOptions? etcd = null)
     {
-        var plane = await StartApiAsync(options, loggers, cancellationToken).ConfigureAwait(false);
+        var plane = await StartApiAsync(options, loggers, etcd, cancellationToken).ConfigureAwait(false);
         if (withScheduler)
         {
             plane._client = new ApiClient(new ClusterConnection(plane.Api.Url, plane.Api.CaPem, plane.Api.AdminToken));
@@ -44,12 +50,14 @@ public sealed class ControlPlane : IAsyncDisposable
         return plane;
     }
 
-    private static async Task<ControlPlane> StartApiAsync(ApiServerOptions options, ILoggerFactory loggers, CancellationToken cancellationToken)
+    private static async Task<ControlPlane> StartApiAsync(ApiServerOptions options, ILoggerFactory loggers, EtcdStoreOptions? etcd, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(options.DataDirectory);
-        var store = await SqliteStore.OpenAsync(
-            Path.Combine(options.DataDirectory, "store.db"), new SqliteStoreOptions(), TimeProvider.System,
-            loggers.CreateLogger<SqliteStore>(), cancellationToken).ConfigureAwait(false);
+        IStore store = etcd is null
+            ? await SqliteStore.OpenAsync(
+                Path.Combine(options.DataDirectory, "store.db"), new SqliteStoreOptions(), TimeProvider.System,
+                loggers.CreateLogger<SqliteStore>(), cancellationToken).ConfigureAwait(false)
+            : await EtcdStore.ConnectAsync(etcd, loggers.CreateLogger<EtcdStore>(), TimeProvider.System, cancellationToken).ConfigureAwait(false);
         try
         {
             var api = await ApiServerHost.StartAsync(options, store, loggers, TimeProvider.System, cancellationToken).ConfigureAwait(false);

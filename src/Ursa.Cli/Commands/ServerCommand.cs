@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using Ursa.ApiServer.Hosting;
+using Ursa.Storage.Etcd;
 
 namespace Ursa.Cli.Commands;
 
@@ -15,7 +16,11 @@ public static class ServerCommand
         var kubeconfig = new Option<string?>("--write-kubeconfig") { Description = "Where to write the admin kubeconfig (default $URSA_HOME/kubeconfig)" };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Log debug detail" };
         var noScheduler = new Option<bool>("--disable-scheduler") { Description = "Do not run the scheduler in this process (run `ursa scheduler` elsewhere, or measure the API server alone)" };
-        var command = new Command(name, description) { port, bind, dataDir, kubeconfig, verbose, noScheduler };
+        var etcdServers = new Option<string?>("--etcd-servers") { Description = "Comma-separated etcd endpoints (http:// or https://); state lives there instead of the embedded store" };
+        var etcdCa = new Option<string?>("--etcd-cafile") { Description = "CA file that signs the etcd servers' certificates" };
+        var etcdCert = new Option<string?>("--etcd-certfile") { Description = "Client certificate for etcd" };
+        var etcdKey = new Option<string?>("--etcd-keyfile") { Description = "Client key for etcd" };
+        var command = new Command(name, description) { port, bind, dataDir, kubeconfig, verbose, noScheduler, etcdServers, etcdCa, etcdCert, etcdKey };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var options = new ApiServerOptions
@@ -24,12 +29,30 @@ public static class ServerCommand
                 Port = parse.GetValue(port),
                 BindAddress = parse.GetValue(bind)!,
             };
-            return await RunAsync(options, parse.GetValue(kubeconfig) ?? UrsaPaths.Kubeconfig, parse.GetValue(verbose) ? LogLevel.Debug : LogLevel.Information, !parse.GetValue(noScheduler), cancellationToken).ConfigureAwait(false);
+            EtcdStoreOptions? etcd = null;
+            if (parse.GetValue(etcdServers) is { Length: > 0 } servers)
+            {
+                if (servers.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault(s => !Uri.TryCreate(s, UriKind.Absolute, out _)) is { } bad)
+                {
+                    await Console.Error.WriteLineAsync($"error: --etcd-servers: \"{bad}\" is not a URL (e.g. http://127.0.0.1:2379)").ConfigureAwait(false);
+                    return 2;
+                }
+
+                etcd = new EtcdStoreOptions
+                {
+                    Endpoints = servers.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(s => new Uri(s)).ToList(),
+                    TrustedCaFile = parse.GetValue(etcdCa),
+                    ClientCertificateFile = parse.GetValue(etcdCert),
+                    ClientKeyFile = parse.GetValue(etcdKey),
+                };
+            }
+
+            return await RunAsync(options, parse.GetValue(kubeconfig) ?? UrsaPaths.Kubeconfig, parse.GetValue(verbose) ? LogLevel.Debug : LogLevel.Information, !parse.GetValue(noScheduler), etcd, cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(ApiServerOptions options, string kubeconfigPath, LogLevel level, bool withScheduler, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(ApiServerOptions options, string kubeconfigPath, LogLevel level, bool withScheduler, EtcdStoreOptions? etcd, CancellationToken cancellationToken)
     {
         using var loggers = Logging.Create(level);
         var log = loggers.CreateLogger("Ursa");
@@ -38,6 +61,7 @@ public static class ServerCommand
         try
         {
             options.Validate();
+            etcd?.Validate();
         }
         catch (ArgumentException e)
         {
@@ -48,7 +72,7 @@ public static class ServerCommand
         ControlPlane plane;
         try
         {
-            plane = await ControlPlane.StartAsync(options, loggers, stop.Token, withScheduler).ConfigureAwait(false);
+            plane = await ControlPlane.StartAsync(options, loggers, stop.Token, withScheduler, etcd).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
