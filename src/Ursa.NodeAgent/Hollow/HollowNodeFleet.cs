@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Ursa.Api.Coordination;
@@ -76,11 +77,7 @@ public sealed partial class HollowNodeFleet(IApiClient client, HollowNodeOptions
     {
         await foreach (var pod in _toStart.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
-            var now = time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-            var patch = $$$"""
-                {"status":{"phase":"Running","startTime":"{{{now}}}","hostIP":"127.0.0.1","podIP":"127.0.0.1",
-                 "conditions":[{"type":"Ready","status":"True","lastTransitionTime":"{{{now}}}"},{"type":"ContainersReady","status":"True","lastTransitionTime":"{{{now}}}"},{"type":"Initialized","status":"True","lastTransitionTime":"{{{now}}}"}]}}
-                """;
+            var patch = RunningPatch(pod, time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
             try
             {
                 await client.PatchAsync<Pod>(ResourceRef.Pods, pod.Metadata.Tenant, pod.Metadata.Namespace, pod.Metadata.Name!, PatchType.StrategicMerge, patch, "status", cancellationToken).ConfigureAwait(false);
@@ -90,6 +87,46 @@ public sealed partial class HollowNodeFleet(IApiClient client, HollowNodeOptions
             {
             }
         }
+    }
+
+    /// <summary>The status a real agent would report once everything in the pod runs: phase, conditions, and each
+    /// container (or the VM) running and ready.</summary>
+    private static string RunningPatch(Pod pod, string now)
+    {
+        var conditions = new JsonArray();
+        foreach (var type in new[] { "Initialized", "ContainersReady", "Ready" })
+        {
+            conditions.Add(new JsonObject { ["type"] = type, ["status"] = "True", ["lastTransitionTime"] = now });
+        }
+
+        var status = new JsonObject
+        {
+            ["phase"] = "Running",
+            ["startTime"] = now,
+            ["hostIP"] = "127.0.0.1",
+            ["podIP"] = "127.0.0.1",
+            ["conditions"] = conditions,
+        };
+        if (pod.Spec?.VirtualMachine is { } vm)
+        {
+            status["virtualMachineStatus"] = new JsonObject { ["name"] = vm.Name, ["state"] = "active", ["powerState"] = "running", ["ready"] = true, ["restartCount"] = 0 };
+        }
+        else
+        {
+            status["containerStatuses"] = new JsonArray((pod.Spec?.Containers ?? []).Select(c => (JsonNode)new JsonObject
+            {
+                ["name"] = c.Name,
+                ["image"] = c.Image,
+                ["imageID"] = c.Image,
+                ["containerID"] = $"hollow://{pod.Metadata.Uid}/{c.Name}",
+                ["ready"] = true,
+                ["started"] = true,
+                ["restartCount"] = 0,
+                ["state"] = new JsonObject { ["running"] = new JsonObject { ["startedAt"] = now } },
+            }).ToArray());
+        }
+
+        return new JsonObject { ["status"] = status }.ToJsonString();
     }
 
     private async Task HeartbeatAsync(CancellationToken cancellationToken)

@@ -83,6 +83,7 @@ public sealed class SchedulerTests(SchedulingControlPlaneFixture cluster) : ICla
 
             var pods = await WaitAsync(ns, list => list.Count == 10 && list.All(p => p.Status?.Phase == "Running"), "all pods Running on hollow nodes");
             Assert.All(pods, p => Assert.StartsWith($"hollow-{_suffix}-", p.Spec!.NodeName));
+            Assert.All(pods, p => Assert.True(p.Spec!.VirtualMachine is null ? p.Status!.ContainerStatuses!.All(c => c.Ready == true) : p.Status!.VirtualMachineStatus!.Ready == true, $"{p.Metadata.Name} is not reported ready"));
             var leases = await _client.ListAsync<Ursa.Api.Coordination.Lease>(ResourceRef.Leases, new ListOptions { Namespace = "kube-node-lease" }, CancellationToken.None);
             Assert.Equal(5, leases.Items.Count(l => l.Metadata.Name!.StartsWith($"hollow-{_suffix}-", StringComparison.Ordinal) && l.Spec?.RenewTime is not null));
         }
