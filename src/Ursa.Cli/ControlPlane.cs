@@ -3,6 +3,7 @@ using Ursa.ApiServer.Hosting;
 using Ursa.ApiServer.Pki;
 using Ursa.Client.Connection;
 using Ursa.Client.Rest;
+using Ursa.Controllers.ReplicaSets;
 using Ursa.Scheduler;
 using Ursa.Storage;
 using Ursa.Storage.Etcd;
@@ -37,16 +38,29 @@ public sealed class ControlPlane : IAsyncDisposable
     /// <param name="cancellationToken">Aborts start-up.</param>
     /// <param name="withScheduler">Run the scheduler in this process.</param>
     /// <param name="etcd">Keep state in this etcd cluster instead of the embedded store.</param>
-    public static async Task<ControlPlane> StartAsync(ApiServerOptions options, ILoggerFactory loggers, CancellationToken cancellationToken, bool withScheduler = true, EtcdStoreOptions? etcd = null)
+    /// <param name="withControllers">Run the workload controllers in this process (default: with the scheduler).</param>
+    public static async Task<ControlPlane> StartAsync(ApiServerOptions options, ILoggerFactory loggers, CancellationToken cancellationToken, bool withScheduler = true, EtcdStoreOptions? etcd = null, bool? withControllers = null)
     {
         var plane = await StartApiAsync(options, loggers, etcd, cancellationToken).ConfigureAwait(false);
-        if (withScheduler)
+        var components = new List<Task>();
+        if (withScheduler || withControllers == true)
         {
             plane._client = new ApiClient(new ClusterConnection(plane.Api.Url, plane.Api.CaPem, plane.Api.AdminToken));
-            plane.Scheduler = new PodScheduler(plane._client, new SchedulerOptions(), TimeProvider.System, loggers.CreateLogger<PodScheduler>());
-            plane._components = plane.Scheduler.RunAsync(plane._stop.Token);
         }
 
+        if (withScheduler)
+        {
+            plane.Scheduler = new PodScheduler(plane._client!, new SchedulerOptions(), TimeProvider.System, loggers.CreateLogger<PodScheduler>());
+            components.Add(plane.Scheduler.RunAsync(plane._stop.Token));
+        }
+
+        if (withControllers ?? withScheduler)
+        {
+            var replicaSets = new ReplicaSetController(plane._client!, TimeProvider.System, loggers.CreateLogger<ReplicaSetController>());
+            components.Add(replicaSets.RunAsync(plane._stop.Token));
+        }
+
+        plane._components = Task.WhenAll(components);
         return plane;
     }
 

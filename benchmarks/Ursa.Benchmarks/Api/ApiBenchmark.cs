@@ -14,9 +14,9 @@ public sealed class ApiBenchmark(ApiBenchmarkOptions options, BenchmarkReport re
 {
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        // The API server alone: an in-process scheduler would add its own writes (unschedulable status, events)
-        // and its pod cache to every figure.
-        await using var server = await ServerProcess.StartAsync(cancellationToken, "--disable-scheduler").ConfigureAwait(false);
+        // The API server alone: the in-process scheduler and controllers would add their own writes
+        // (unschedulable status, events) and their pod caches to every figure.
+        await using var server = await ServerProcess.StartAsync(cancellationToken, "--disable-scheduler", "--disable-controllers").ConfigureAwait(false);
         using var client = ApiClientFactory.Create(server.KubeconfigPath, server.Port, options.Clients);
         report.Note($"server pid {server.Pid} on 127.0.0.1:{server.Port}; {Environment.ProcessorCount} cores");
         foreach (var ns in new[] { "warm", "seq", "par", "l10k", "lbig", "watch" })

@@ -16,11 +16,12 @@ public static class ServerCommand
         var kubeconfig = new Option<string?>("--write-kubeconfig") { Description = "Where to write the admin kubeconfig (default $URSA_HOME/kubeconfig)" };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Log debug detail" };
         var noScheduler = new Option<bool>("--disable-scheduler") { Description = "Do not run the scheduler in this process (run `ursa scheduler` elsewhere, or measure the API server alone)" };
+        var noControllers = new Option<bool>("--disable-controllers") { Description = "Do not run the workload controllers in this process" };
         var etcdServers = new Option<string?>("--etcd-servers") { Description = "Comma-separated etcd endpoints (http:// or https://); state lives there instead of the embedded store" };
         var etcdCa = new Option<string?>("--etcd-cafile") { Description = "CA file that signs the etcd servers' certificates" };
         var etcdCert = new Option<string?>("--etcd-certfile") { Description = "Client certificate for etcd" };
         var etcdKey = new Option<string?>("--etcd-keyfile") { Description = "Client key for etcd" };
-        var command = new Command(name, description) { port, bind, dataDir, kubeconfig, verbose, noScheduler, etcdServers, etcdCa, etcdCert, etcdKey };
+        var command = new Command(name, description) { port, bind, dataDir, kubeconfig, verbose, noScheduler, noControllers, etcdServers, etcdCa, etcdCert, etcdKey };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var options = new ApiServerOptions
@@ -47,12 +48,12 @@ public static class ServerCommand
                 };
             }
 
-            return await RunAsync(options, parse.GetValue(kubeconfig) ?? UrsaPaths.Kubeconfig, parse.GetValue(verbose) ? LogLevel.Debug : LogLevel.Information, !parse.GetValue(noScheduler), etcd, cancellationToken).ConfigureAwait(false);
+            return await RunAsync(options, parse.GetValue(kubeconfig) ?? UrsaPaths.Kubeconfig, parse.GetValue(verbose) ? LogLevel.Debug : LogLevel.Information, !parse.GetValue(noScheduler), !parse.GetValue(noControllers), etcd, cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(ApiServerOptions options, string kubeconfigPath, LogLevel level, bool withScheduler, EtcdStoreOptions? etcd, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(ApiServerOptions options, string kubeconfigPath, LogLevel level, bool withScheduler, bool withControllers, EtcdStoreOptions? etcd, CancellationToken cancellationToken)
     {
         using var loggers = Logging.Create(level);
         var log = loggers.CreateLogger("Ursa");
@@ -72,7 +73,7 @@ public static class ServerCommand
         ControlPlane plane;
         try
         {
-            plane = await ControlPlane.StartAsync(options, loggers, stop.Token, withScheduler, etcd).ConfigureAwait(false);
+            plane = await ControlPlane.StartAsync(options, loggers, stop.Token, withScheduler, etcd, withControllers).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
