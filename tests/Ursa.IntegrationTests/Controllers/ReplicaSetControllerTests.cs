@@ -45,32 +45,28 @@ public sealed class ReplicaSetControllerTests(SchedulingControlPlaneFixture clus
 
         await _client.PatchAsync<ReplicaSet>(ResourceRef.ReplicaSets, null, ns, "vms", PatchType.Merge, """{"spec":{"replicas":1}}""", null, CancellationToken.None);
         await WaitForPodsAsync(ns, 1);
-        var until = DateTime.UtcNow + Deadline;
-        while ((await _client.GetAsync<ReplicaSet>(ResourceRef.ReplicaSets, null, ns, "vms", CancellationToken.None)).Status?.Replicas != 1)
-        {
-            Assert.True(DateTime.UtcNow < until, "ReplicaSet status.replicas never reached 1");
-            await Task.Delay(50);
-        }
+        await Eventually.UntilAsync(
+            () => _client.GetAsync<ReplicaSet>(ResourceRef.ReplicaSets, null, ns, "vms", CancellationToken.None),
+            rs => rs.Status?.Replicas == 1,
+            Deadline,
+            rs => $"ReplicaSet status.replicas to reach 1 (is {rs.Status?.Replicas})");
     }
 
     private async Task<List<Pod>> WaitForPodsAsync(string ns, int count)
     {
-        var until = DateTime.UtcNow + Deadline;
-        while (true)
-        {
-            var pods = (await _client.ListAsync<Pod>(ResourceRef.Pods, new ListOptions { Namespace = ns }, CancellationToken.None)).Items
-                .Where(p => p.Metadata.DeletionTimestamp is null).ToList();
-            if (pods.Count == count)
-            {
-                // Stable: the controller must not overshoot while its writes reach the cache.
-                await Task.Delay(300);
-                var again = (await _client.ListAsync<Pod>(ResourceRef.Pods, new ListOptions { Namespace = ns }, CancellationToken.None)).Items.Count(p => p.Metadata.DeletionTimestamp is null);
-                Assert.Equal(count, again);
-                return pods;
-            }
+        var pods = await Eventually.UntilAsync(
+            () => LivePodsAsync(ns),
+            live => live.Count == count,
+            Deadline,
+            live => $"{count} pods in {ns} (have {live.Count})");
 
-            Assert.True(DateTime.UtcNow < until, $"timed out waiting for {count} pods in {ns}; have {pods.Count}");
-            await Task.Delay(50);
-        }
+        // Stable: the controller must not overshoot while its writes reach the cache.
+        await Task.Delay(300);
+        Assert.Equal(count, (await LivePodsAsync(ns)).Count);
+        return pods;
     }
+
+    private async Task<List<Pod>> LivePodsAsync(string ns) =>
+        (await _client.ListAsync<Pod>(ResourceRef.Pods, new ListOptions { Namespace = ns }, CancellationToken.None)).Items
+            .Where(p => p.Metadata.DeletionTimestamp is null).ToList();
 }

@@ -145,19 +145,10 @@ public sealed class SchedulerTests(SchedulingControlPlaneFixture cluster) : ICla
         },
     };
 
-    private async Task<List<Pod>> WaitAsync(string ns, Func<List<Pod>, bool> condition, string awaited)
-    {
-        var until = DateTime.UtcNow + Deadline;
-        while (true)
-        {
-            var pods = (await _client.ListAsync<Pod>(ResourceRef.Pods, new ListOptions { Namespace = ns }, CancellationToken.None)).Items.ToList();
-            if (pods.Count > 0 && condition(pods))
-            {
-                return pods;
-            }
-
-            Assert.True(DateTime.UtcNow < until, $"timed out after {Deadline.TotalSeconds} s waiting for {awaited}; pods: {string.Join("; ", pods.Select(p => $"{p.Metadata.Name} node={p.Spec?.NodeName} {p.Status?.Conditions?.FirstOrDefault()?.Message}"))}");
-            await Task.Delay(50);
-        }
-    }
+    private Task<List<Pod>> WaitAsync(string ns, Func<List<Pod>, bool> condition, string awaited) =>
+        Eventually.UntilAsync(
+            async () => (await _client.ListAsync<Pod>(ResourceRef.Pods, new ListOptions { Namespace = ns }, CancellationToken.None)).Items.ToList(),
+            pods => pods.Count > 0 && condition(pods),
+            Deadline,
+            pods => $"{awaited}; pods: {string.Join("; ", pods.Select(p => $"{p.Metadata.Name} node={p.Spec?.NodeName} {p.Status?.Conditions?.FirstOrDefault()?.Message}"))}");
 }
