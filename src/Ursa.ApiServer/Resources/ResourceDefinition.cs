@@ -34,9 +34,6 @@ public sealed class ResourceDefinition
     /// <summary>Fields usable in field selectors beyond metadata.name and metadata.namespace, as JSON paths.</summary>
     public IReadOnlyList<string> SelectableFields { get; init; } = [];
 
-    /// <summary>True when Namespace objects are removed only through a delete that may be graceful.</summary>
-    public bool AllowUnconditionalUpdate { get; init; } = true;
-
     public string GroupVersion => Group.Length == 0 ? Version : $"{Group}/{Version}";
 
     public string ListKind => Kind + "List";

@@ -85,20 +85,20 @@ public sealed class ResourceVector
     /// <summary>Names of the resources for which <c>used + this</c> exceeds <paramref name="allocatable"/>.</summary>
     public List<string> Insufficient(ResourceVector used, ResourceVector allocatable)
     {
-        var short_ = new List<string>();
-        if (PodCount > 0 && used.PodCount + PodCount > allocatable.PodCount) short_.Add(Pods);
-        if (MilliCpu > 0 && used.MilliCpu + MilliCpu > allocatable.MilliCpu) short_.Add(Cpu);
-        if (MemoryBytes > 0 && used.MemoryBytes + MemoryBytes > allocatable.MemoryBytes) short_.Add(Memory);
-        if (EphemeralStorageBytes > 0 && used.EphemeralStorageBytes + EphemeralStorageBytes > allocatable.EphemeralStorageBytes) short_.Add(EphemeralStorage);
+        var missing = new List<string>();
+        if (PodCount > 0 && used.PodCount + PodCount > allocatable.PodCount) missing.Add(Pods);
+        if (MilliCpu > 0 && used.MilliCpu + MilliCpu > allocatable.MilliCpu) missing.Add(Cpu);
+        if (MemoryBytes > 0 && used.MemoryBytes + MemoryBytes > allocatable.MemoryBytes) missing.Add(Memory);
+        if (EphemeralStorageBytes > 0 && used.EphemeralStorageBytes + EphemeralStorageBytes > allocatable.EphemeralStorageBytes) missing.Add(EphemeralStorage);
         foreach (var (name, value) in Scalars)
         {
             if (value > 0 && used.Scalars.GetValueOrDefault(name) + value > allocatable.Scalars.GetValueOrDefault(name))
             {
-                short_.Add(name);
+                missing.Add(name);
             }
         }
 
-        return short_;
+        return missing;
     }
 
     public ResourceVector Clone()
