@@ -56,23 +56,6 @@ public sealed partial class NodeStatusReporter(IApiClient client, AgentOptions o
         await WriteAsync(status, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Probes and writes when needed, every <see cref="AgentOptions.NodeStatusInterval"/>, until cancelled.</summary>
-    public async Task RunAsync(CancellationToken cancellationToken)
-    {
-        using var timer = new PeriodicTimer(options.NodeStatusInterval, time);
-        while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
-        {
-            try
-            {
-                await UpdateOnceAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is ApiStatusException or HttpRequestException or IOException)
-            {
-                Log.UpdateFailed(logger, options.NodeName, e.Message);
-            }
-        }
-    }
-
     /// <summary>One probe; writes the status if it changed or is a minute old. Returns whether it wrote.</summary>
     public async Task<bool> UpdateOnceAsync(CancellationToken cancellationToken)
     {
@@ -112,7 +95,5 @@ public sealed partial class NodeStatusReporter(IApiClient client, AgentOptions o
         [LoggerMessage(412, LogLevel.Information, "Node {Node} status: {Conditions}")]
         public static partial void StatusChanged(ILogger logger, string node, string conditions);
 
-        [LoggerMessage(413, LogLevel.Warning, "Node {Node} status update failed: {Reason}")]
-        public static partial void UpdateFailed(ILogger logger, string node, string reason);
     }
 }

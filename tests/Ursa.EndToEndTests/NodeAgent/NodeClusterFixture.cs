@@ -1,0 +1,124 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging.Abstractions;
+using Ursa.Api.Serialization;
+using Ursa.ApiServer.Hosting;
+using Ursa.Cli;
+using Ursa.Client.Connection;
+using Ursa.Client.Rest;
+using Ursa.Cri;
+using Ursa.IntegrationTests.Infrastructure;
+using Ursa.NodeAgent.Agent;
+using Ursa.Runtimes.Containerd;
+
+namespace Ursa.EndToEndTests.NodeAgent;
+
+/// <summary>
+/// A whole single-node cluster in this process on the real parts: the control plane (SQLite, API server, scheduler,
+/// controllers), containerd managed by Ursa in a network namespace of the fixture's own, and the node agent.
+/// Disposal deletes every pod (so the agent tears sandboxes down), stops the agent and containerd, removes the
+/// namespace, and fails if a process or mount of the fixture is left behind.
+/// </summary>
+public sealed class NodeClusterFixture : IAsyncLifetime
+{
+    private readonly TestDirectory _directory = new("node");
+    private ControlPlane? _plane;
+    private NodeStack? _node;
+
+    public const string NodeName = "e2e-node";
+
+    public string KubeconfigPath => Path.Combine(_directory.Path, "kubeconfig");
+
+    public ContainerdOptions Containerd { get; }
+
+    public AgentOptions Agent { get; }
+
+    public ControlPlane Plane => _plane ?? throw new InvalidOperationException("not started");
+
+    public NodeStack Node => _node ?? throw new InvalidOperationException("not started");
+
+    public ApiClient Client { get; private set; } = null!;
+
+    public NodeClusterFixture()
+    {
+        Containerd = new ContainerdOptions
+        {
+            DataDirectory = Path.Combine(_directory.Path, "containerd"),
+            NetworkNamespace = "ursa-e2e-" + Path.GetFileName(_directory.Path)[^6..],
+            StopGracePeriod = TimeSpan.FromSeconds(3),
+        };
+        Agent = new AgentOptions
+        {
+            NodeName = NodeName,
+            RootDirectory = Path.Combine(_directory.Path, "agent"),
+            StreamingPort = 0,
+            InitialBackOff = TimeSpan.FromSeconds(2),
+            MaxBackOff = TimeSpan.FromSeconds(8),
+            RelistInterval = TimeSpan.FromMilliseconds(500),
+            NodeStatusInterval = TimeSpan.FromSeconds(2),
+        };
+    }
+
+    public async Task InitializeAsync()
+    {
+        var data = Path.Combine(_directory.Path, "data");
+        _plane = await ControlPlane.StartAsync(new ApiServerOptions { DataDirectory = data, Port = 0 }, NullLoggerFactory.Instance, CancellationToken.None);
+        _plane.WriteKubeconfig(KubeconfigPath);
+        var connection = new ClusterConnection(_plane.Api.Url, _plane.Api.CaPem, _plane.Api.AdminToken);
+        Client = new ApiClient(connection);
+        _node = await NodeStack.StartAsync(connection, Agent, Containerd, NullLoggerFactory.Instance, CancellationToken.None);
+    }
+
+    public async Task DisposeAsync()
+    {
+        try
+        {
+            if (_plane is not null && _node is not null)
+            {
+                await KubectlAsync("delete", "pods", "--all", "-n", "default", "--wait=true", "--timeout=60s");
+            }
+        }
+        finally
+        {
+            if (_node is not null) await _node.DisposeAsync();
+            Client?.Dispose();
+            if (_plane is not null) await _plane.DisposeAsync();
+            await using (var cleanup = new ManagedContainerd(Containerd, ProcessCommandRunner.Instance, TimeProvider.System, NullLoggerFactory.Instance))
+            {
+                await cleanup.StopAsync(deleteNetwork: true, CancellationToken.None);
+            }
+
+            Assert.False(File.Exists(Containerd.NetworkNamespacePath), $"namespace {Containerd.NetworkNamespace} left behind");
+            Assert.DoesNotContain(File.ReadLines("/proc/self/mountinfo"), l => l.Contains(_directory.Path, StringComparison.Ordinal));
+            _directory.Dispose();
+        }
+    }
+
+    /// <summary>A CRI client on the fixture's containerd, to check what really runs.</summary>
+    public CriClient Cri() => CriClient.ForUnixSocket(Containerd.SocketPath);
+
+    public Task<CommandResult> KubectlAsync(params string[] args) => KubectlInAsync(null, args);
+
+    public Task<CommandResult> KubectlInAsync(string? stdin, params string[] args) =>
+        ProcessRunner.RunAsync(RepoPaths.Kubectl, ["--kubeconfig", KubeconfigPath, .. args], stdin, TimeSpan.FromSeconds(90),
+            new Dictionary<string, string> { ["KUBECACHEDIR"] = Path.Combine(_directory.Path, "kubecache"), ["HOME"] = _directory.Path });
+
+    /// <summary>Applies a manifest with kubectl and checks it worked.</summary>
+    public async Task ApplyAsync(string yaml)
+    {
+        var result = await KubectlInAsync(yaml, "apply", "-f", "-");
+        Assert.True(result.ExitCode == 0, $"kubectl apply failed: {result.StandardError}");
+    }
+
+    public Task<Pod> GetPodAsync(string name) => Client.GetAsync<Pod>(ResourceRef.Pods, null, "default", name, CancellationToken.None);
+
+    /// <summary>Waits until the pod satisfies <paramref name="done"/>; the failure message shows its last status.</summary>
+    public Task<Pod> WaitForPodAsync(string name, Func<Pod, bool> done, TimeSpan deadline, string awaited) =>
+        Eventually.UntilAsync(() => GetPodAsync(name), done, deadline,
+            p => $"pod {name} to be {awaited}; last status: {JsonSerializer.Serialize(p.Status, UrsaJsonContext.Default.PodStatus)}");
+
+    public async Task<List<Event>> EventsForAsync(string pod)
+    {
+        var list = await Client.ListAsync<Event>(ResourceRef.Events, new ListOptions { Namespace = "default" }, CancellationToken.None);
+        return [.. list.Items.Where(e => e.InvolvedObject?.Name == pod)];
+    }
+}
