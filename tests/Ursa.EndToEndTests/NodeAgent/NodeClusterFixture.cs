@@ -9,6 +9,7 @@ using Ursa.Cri;
 using Ursa.IntegrationTests.Infrastructure;
 using Ursa.NodeAgent.Agent;
 using Ursa.Runtimes.Containerd;
+using CommandResult = Ursa.IntegrationTests.Infrastructure.CommandResult;
 
 namespace Ursa.EndToEndTests.NodeAgent;
 
@@ -106,7 +107,7 @@ public sealed class NodeClusterFixture : IAsyncLifetime
     public async Task ApplyAsync(string yaml)
     {
         var result = await KubectlInAsync(yaml, "apply", "-f", "-");
-        Assert.True(result.ExitCode == 0, $"kubectl apply failed: {result.StandardError}");
+        Assert.True(result.ExitCode == 0, $"kubectl apply failed: {result.Stderr}");
     }
 
     public Task<Pod> GetPodAsync(string name) => Client.GetAsync<Pod>(ResourceRef.Pods, null, "default", name, CancellationToken.None);
@@ -121,4 +122,9 @@ public sealed class NodeClusterFixture : IAsyncLifetime
         var list = await Client.ListAsync<Event>(ResourceRef.Events, new ListOptions { Namespace = "default" }, CancellationToken.None);
         return [.. list.Items.Where(e => e.InvolvedObject?.Name == pod)];
     }
+
+    /// <summary>Events are written asynchronously: waits until one matching <paramref name="match"/> exists.</summary>
+    public Task<List<Event>> WaitForEventAsync(string pod, Func<Event, bool> match, string awaited) =>
+        Eventually.UntilAsync(() => EventsForAsync(pod), events => events.Any(match), TimeSpan.FromSeconds(15),
+            events => $"{awaited} on pod {pod}; events so far: {string.Join("; ", events.Select(e => $"{e.Reason}: {e.Message}"))}");
 }

@@ -1,5 +1,4 @@
 using Ursa.Cri.V1;
-using Ursa.IntegrationTests.Infrastructure;
 
 namespace Ursa.EndToEndTests.NodeAgent;
 
@@ -22,7 +21,7 @@ public sealed class PodLifecycleEndToEndTests(NodeClusterFixture cluster)
         var lease = await cluster.Client.GetAsync<Ursa.Api.Coordination.Lease>(Ursa.Client.Rest.ResourceRef.Leases, "system", "kube-node-lease", NodeClusterFixture.NodeName, CancellationToken.None);
         Assert.Equal(NodeClusterFixture.NodeName, lease.Spec!.HolderIdentity);
         var table = await cluster.KubectlAsync("get", "nodes");
-        Assert.Matches($@"{NodeClusterFixture.NodeName}\s+Ready", table.StandardOutput);
+        Assert.Matches($@"{NodeClusterFixture.NodeName}\s+Ready", table.Stdout);
     }
 
     [Fact]
@@ -39,10 +38,10 @@ public sealed class PodLifecycleEndToEndTests(NodeClusterFixture cluster)
         Assert.StartsWith("10.88.", pod.Status.PodIP, StringComparison.Ordinal);
         var logFile = Directory.GetFiles(cluster.Agent.RootDirectory, "0.log", SearchOption.AllDirectories).Single(f => f.Contains("_done_", StringComparison.Ordinal));
         Assert.Contains("stdout F hello from done", await File.ReadAllTextAsync(logFile), StringComparison.Ordinal);
+        await cluster.WaitForEventAsync("done", e => e.Reason == "Started", "a Started event");
         var reasons = (await cluster.EventsForAsync("done")).Select(e => e.Reason).ToList();
         Assert.Contains("Pulling", reasons);
         Assert.Contains("Created", reasons);
-        Assert.Contains("Started", reasons);
     }
 
     [Fact]
@@ -58,9 +57,9 @@ public sealed class PodLifecycleEndToEndTests(NodeClusterFixture cluster)
         Assert.Equal(3, status.LastState!.Terminated!.ExitCode);
         Assert.Equal("Error", status.LastState.Terminated.Reason);
         Assert.Equal("Running", pod.Status.Phase);
-        Assert.Contains(await cluster.EventsForAsync("crash"), e => e.Reason == "BackOff" && e.Type == "Warning");
+        await cluster.WaitForEventAsync("crash", e => e.Reason == "BackOff" && e.Type == "Warning", "a BackOff warning");
         var describe = await cluster.KubectlAsync("describe", "pod", "crash");
-        Assert.Contains("CrashLoopBackOff", describe.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("CrashLoopBackOff", describe.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -92,7 +91,7 @@ public sealed class PodLifecycleEndToEndTests(NodeClusterFixture cluster)
         var request = new ListContainersRequest { Filter = new ContainerFilter() };
         request.Filter.LabelSelector["io.kubernetes.pod.uid"] = uid;
         Assert.Empty((await cri.ListContainersAsync(request, CancellationToken.None)).Containers);
-        Assert.Contains(await cluster.EventsForAsync("doomed"), e => e.Reason == "Killing");
+        await cluster.WaitForEventAsync("doomed", e => e.Reason == "Killing", "a Killing event");
     }
 
     [Fact]
@@ -105,12 +104,11 @@ public sealed class PodLifecycleEndToEndTests(NodeClusterFixture cluster)
             p => p.Status?.ContainerStatuses?.FirstOrDefault()?.State?.Waiting?.Reason is "ErrImagePull" or "ImagePullBackOff",
             Deadline, "waiting on ErrImagePull/ImagePullBackOff");
         Assert.Equal("Pending", pending.Status!.Phase);
-        Assert.Contains(await cluster.EventsForAsync("late"), e => e.Reason == "Failed" && e.Message!.Contains("Failed to pull image", StringComparison.Ordinal));
+        await cluster.WaitForEventAsync("late", e => e.Reason == "Failed" && e.Message!.Contains("Failed to pull image", StringComparison.Ordinal), "a Failed event for the pull");
 
-        await using (var managed = new Ursa.Runtimes.Containerd.ManagedContainerd(cluster.Containerd, Ursa.Runtimes.Containerd.ProcessCommandRunner.Instance, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance))
-        {
-            await managed.Images.PushBusyboxImageAsync(image, CancellationToken.None);
-        }
+        // A second handle on the same managed containerd, only to push; disposing it would stop the daemons.
+        var managed = new Ursa.Runtimes.Containerd.ManagedContainerd(cluster.Containerd, Ursa.Runtimes.Containerd.ProcessCommandRunner.Instance, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+        await managed.Images.PushBusyboxImageAsync(image, CancellationToken.None);
 
         await cluster.WaitForPodAsync("late", p => p.Status?.Phase == "Succeeded", Deadline, "Succeeded once the image exists");
     }

@@ -1,3 +1,5 @@
+using Ursa.Api.Core;
+using Ursa.Api.Meta;
 using Ursa.NodeAgent.Pods;
 
 namespace Ursa.UnitTests.NodeAgent;

@@ -1,3 +1,5 @@
+using Ursa.Api.Core;
+using Ursa.Api.Meta;
 using Ursa.NodeAgent.Pods;
 
 namespace Ursa.UnitTests.NodeAgent;
@@ -9,7 +11,7 @@ public sealed class ContainerResourcesFactoryTests
     [Theory]
     // requests cpu, limits cpu, requests memory, limits memory -> shares, quota, memory limit, oom score, qos
     [InlineData(null, null, null, null, 2L, 0L, 0L, 1000L, "BestEffort")]
-    [InlineData("250m", "500m", "64Mi", "128Mi", 256L, 50_000L, 134_217_728L, 992L, "Burstable")]
+    [InlineData("250m", "500m", "64Mi", "128Mi", 256L, 50_000L, 134_217_728L, 993L, "Burstable")]
     [InlineData("1", "1", "1Gi", "1Gi", 1024L, 100_000L, 1_073_741_824L, -997L, "Guaranteed")]
     [InlineData(null, "2", null, "512Mi", 2048L, 200_000L, 536_870_912L, -997L, "Guaranteed")]
     [InlineData("1m", "1m", null, null, 2L, 1_000L, 0L, 999L, "Burstable")]

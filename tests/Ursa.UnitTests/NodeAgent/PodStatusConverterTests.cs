@@ -1,3 +1,5 @@
+using Ursa.Api.Core;
+using Ursa.Api.Meta;
 using Ursa.NodeAgent.Pods;
 using CriApi = Ursa.Cri.V1;
 
@@ -66,7 +68,7 @@ public sealed class PodStatusConverterTests
         var pod = Pod("Always", "app");
         pod.Status = new PodStatus { Conditions = [new PodCondition { Type = "PodScheduled", Status = "True" }], StartTime = Now.AddMinutes(-1) };
 
-        var status = PodStatusConverter.Convert(pod, Input([Observed("app", 0, CriApi.ContainerState.ContainerRunning)], []));
+        var status = PodStatusConverter.Convert(pod, Input([Observed("app", 0, CriApi.ContainerState.ContainerRunning)], new Dictionary<string, ContainerWaiting>()));
 
         Assert.Equal("Running", status.Phase);
         Assert.Equal("10.88.0.9", status.PodIP);
