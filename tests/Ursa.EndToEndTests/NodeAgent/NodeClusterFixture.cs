@@ -80,6 +80,7 @@ public sealed class NodeClusterFixture : IAsyncLifetime
         }
         finally
         {
+            await RemoveAllSandboxesAsync();
             if (_node is not null) await _node.DisposeAsync();
             Client?.Dispose();
             if (_plane is not null) await _plane.DisposeAsync();
@@ -88,10 +89,40 @@ public sealed class NodeClusterFixture : IAsyncLifetime
                 await cleanup.StopAsync(deleteNetwork: true, CancellationToken.None);
             }
 
+            Assert.DoesNotContain(Directory.GetDirectories("/proc"), p => IsShimOf(p, Containerd.DataDirectory));
             Assert.False(File.Exists(Containerd.NetworkNamespacePath), $"namespace {Containerd.NetworkNamespace} left behind");
             Assert.DoesNotContain(File.ReadLines("/proc/self/mountinfo"), l => l.Contains(_directory.Path, StringComparison.Ordinal));
             _directory.Dispose();
         }
+    }
+
+    /// <summary>Whatever a failed test left: every sandbox (and its containers) goes, so no shim outlives the fixture.</summary>
+    private async Task RemoveAllSandboxesAsync()
+    {
+        if (!File.Exists(Containerd.SocketPath)) return;
+        try
+        {
+            await using var cri = Cri();
+            foreach (var sandbox in (await cri.ListPodSandboxAsync(new Ursa.Cri.V1.ListPodSandboxRequest(), CancellationToken.None)).Items)
+            {
+                await cri.StopPodSandboxAsync(new Ursa.Cri.V1.StopPodSandboxRequest { PodSandboxId = sandbox.Id }, CancellationToken.None);
+                await cri.RemovePodSandboxAsync(new Ursa.Cri.V1.RemovePodSandboxRequest { PodSandboxId = sandbox.Id }, CancellationToken.None);
+            }
+        }
+        catch (Ursa.Grpc.GrpcException)
+        {
+            // containerd is already gone; its shims are checked below.
+        }
+    }
+
+    /// <summary>Stops the agent and containerd (containers keep running under their shims) and starts both again,
+    /// as a restart of <c>ursa up</c> or <c>ursa agent</c> does.</summary>
+    public async Task RestartNodeAsync()
+    {
+        await Node.DisposeAsync();
+        _node = null;
+        var connection = new ClusterConnection(Plane.Api.Url, Plane.Api.CaPem, Plane.Api.AdminToken);
+        _node = await NodeStack.StartAsync(connection, Agent, Containerd, NullLoggerFactory.Instance, CancellationToken.None);
     }
 
     /// <summary>A CRI client on the fixture's containerd, to check what really runs.</summary>
@@ -127,4 +158,21 @@ public sealed class NodeClusterFixture : IAsyncLifetime
     public Task<List<Event>> WaitForEventAsync(string pod, Func<Event, bool> match, string awaited) =>
         Eventually.UntilAsync(() => EventsForAsync(pod), events => events.Any(match), TimeSpan.FromSeconds(15),
             events => $"{awaited} on pod {pod}; events so far: {string.Join("; ", events.Select(e => $"{e.Reason}: {e.Message}"))}");
+
+    private static bool IsShimOf(string procDirectory, string dataDirectory)
+    {
+        try
+        {
+            var commandLine = File.ReadAllText(Path.Combine(procDirectory, "cmdline")).Replace('\0', ' ');
+            return commandLine.Contains("containerd-shim", StringComparison.Ordinal) && commandLine.Contains(dataDirectory, StringComparison.Ordinal);
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
 }

@@ -1,4 +1,5 @@
 using Ursa.Cri.V1;
+using ContainerState = Ursa.Cri.V1.ContainerState;
 
 namespace Ursa.EndToEndTests.NodeAgent;
 
@@ -134,6 +135,29 @@ public sealed class PodLifecycleEndToEndTests(NodeClusterFixture cluster)
         Assert.Equal("StartError", terminated.Reason);
         Assert.Contains("/no/such/binary", terminated.Message, StringComparison.Ordinal);
         Assert.NotEqual(0, terminated.ExitCode);
+    }
+
+    [Fact]
+    public async Task AgentRestart_RunningContainerUntouchedAndReadopted()
+    {
+        await cluster.ApplyAsync(Manifest("steady", "Always", "sleep 3600"));
+        var before = await cluster.WaitForPodAsync("steady", p => p.Status?.Phase == "Running", Deadline, "Running");
+        var id = before.Status!.ContainerStatuses![0].ContainerID!;
+        var startedAt = before.Status.ContainerStatuses[0].State!.Running!.StartedAt;
+
+        await cluster.RestartNodeAsync();
+
+        await using var cri = cluster.Cri();
+        var status = await cri.ContainerStatusAsync(new ContainerStatusRequest { ContainerId = id["containerd://".Length..] }, CancellationToken.None);
+        Assert.Equal(ContainerState.ContainerRunning, status.Status.State);
+        // The agent re-adopted it: a full sync pass ran and found nothing to change.
+        var node = await cluster.WaitForPodAsync("steady", p => p.Status?.Conditions?.Any(c => c.Type == "Ready" && c.Status == "True") == true, Deadline, "Ready after the restart");
+        var after = node.Status!.ContainerStatuses![0];
+        Assert.Equal((id, 0, startedAt), (after.ContainerID, after.RestartCount, after.State!.Running!.StartedAt));
+        var created = (await cluster.EventsForAsync("steady")).Count(e => e.Reason == "Created");
+        Assert.Equal(1, created);
+        var exec = await cri.ExecSyncAsync(new ExecSyncRequest { ContainerId = status.Status.Id, Cmd = { "true" }, Timeout = 10 }, CancellationToken.None);
+        Assert.Equal(0, exec.ExitCode);
     }
 
     private static async Task<List<PodSandbox>> SandboxesOf(Ursa.Cri.CriClient cri, string uid)
