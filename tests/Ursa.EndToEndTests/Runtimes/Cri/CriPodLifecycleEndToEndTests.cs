@@ -72,6 +72,14 @@ public sealed class CriPodLifecycleEndToEndTests(CriFixture fixture, ITestOutput
         Assert.True(stats.Cpu.UsageCoreNanoSeconds.Value > 0, "cpu usage");
         ListContainerStatsResponse allStats = await _cri.ListContainerStatsAsync(new ListContainerStatsRequest { Filter = new() { PodSandboxId = podId } }, ct);
         Assert.Equal(id, Assert.Single(allStats.Stats).Attributes.Id);
+        PodSandboxStats podStats = (await _cri.PodSandboxStatsAsync(new PodSandboxStatsRequest { PodSandboxId = podId }, ct)).Stats;
+        Assert.Equal(podId, podStats.Attributes.Id);
+        Assert.True(podStats.Linux.Memory.WorkingSetBytes.Value > 0, "pod working set");
+        Assert.Contains(podStats.Linux.Containers, c => c.Attributes.Id == id);
+
+        await _cri.UpdateContainerResourcesAsync(new UpdateContainerResourcesRequest { ContainerId = id, Linux = new() { MemoryLimitInBytes = 2 * MemoryLimit } }, ct);
+        Assert.Equal((2 * MemoryLimit).ToString(System.Globalization.CultureInfo.InvariantCulture), await CgroupAsync("memory", cgroup, "memory.limit_in_bytes"));
+
         Container listed = Assert.Single((await _cri.ListContainersAsync(new ListContainersRequest { Filter = new() { PodSandboxId = podId } }, ct)).Containers);
         Assert.Equal((id, ContainerState.ContainerRunning), (listed.Id, listed.State));
 
@@ -135,6 +143,28 @@ public sealed class CriPodLifecycleEndToEndTests(CriFixture fixture, ITestOutput
         Assert.Contains("/no/such/binary", error.Detail, StringComparison.Ordinal);
         Assert.Equal((ContainerState.ContainerExited, 128, "StartError"), (status.State, status.ExitCode, status.Reason));
         Assert.Contains("no such file or directory", status.Message, StringComparison.Ordinal);
+        await RemovePodAsync(podId, ct);
+    }
+
+    [Fact]
+    public async Task CreateContainer_LogDirectoriesMissing_ContainerdCreatesThemAndLogs()
+    {
+        // containerd 1.6.20 makes the log file's directories itself; the agent still creates them, like the
+        // kubelet, so another runtime that does not is fine too.
+        CancellationToken ct = _timeout.Token;
+        await _cri.PullImageAsync(new PullImageRequest { Image = new ImageSpec { Image = CriPods.Busybox } }, ct);
+        PodSandboxConfig sandbox = CriPods.Sandbox(fixture, "nologdir");
+        string podId = (await _cri.RunPodSandboxAsync(new RunPodSandboxRequest { Config = sandbox }, ct)).PodSandboxId;
+        ContainerConfig config = CriPods.Shell(sandbox, "main", "echo hi");
+        config.LogPath = "not-created/0.log";
+        Directory.Delete(sandbox.LogDirectory, recursive: true);
+
+        string id = (await _cri.CreateContainerAsync(new CreateContainerRequest { PodSandboxId = podId, Config = config, SandboxConfig = sandbox }, ct)).ContainerId;
+        await _cri.StartContainerAsync(new StartContainerRequest { ContainerId = id }, ct);
+
+        string path = Path.Combine(sandbox.LogDirectory, config.LogPath);
+        await Eventually.UntilAsync(() => ReadAsync(path), l => l.EndsWith(" stdout F hi\n", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(10), l => $"'hi' in {path} (has: '{l}')");
         await RemovePodAsync(podId, ct);
     }
 
