@@ -92,6 +92,7 @@ public sealed class CriPodLifecycleEndToEndTests(CriFixture fixture, ITestOutput
         Assert.True(exited.FinishedAt > exited.StartedAt, "finished after started");
 
         await _cri.RemoveContainerAsync(new RemoveContainerRequest { ContainerId = id }, ct);
+        Assert.True(File.Exists(running.LogPath), "containerd keeps the log file after RemoveContainer: deleting it is the agent's job");
         var gone = await Assert.ThrowsAsync<GrpcException>(() => _cri.ContainerStatusAsync(new ContainerStatusRequest { ContainerId = id }, ct));
         Assert.Equal(GrpcStatusCode.NotFound, gone.StatusCode);
         Assert.False(Directory.Exists(Path.GetDirectoryName(CgroupFs.PathOf("memory", cgroup, "x"))), "the container's memory cgroup is left");
