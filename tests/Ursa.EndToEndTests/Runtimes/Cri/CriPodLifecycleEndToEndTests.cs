@@ -51,6 +51,9 @@ public sealed class CriPodLifecycleEndToEndTests(CriFixture fixture, ITestOutput
         string log = await Eventually.UntilAsync(() => ReadAsync(running.LogPath), l => l.Contains("hello", StringComparison.Ordinal),
             TimeSpan.FromSeconds(10), l => $"'hello' in {running.LogPath} (has: '{l}')");
         Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+(Z|[+-]\d\d:\d\d) stdout F hello\n$", log);
+        Assert.True(CriLogFormat.TryParse(log.TrimEnd('\n'), out CriLogRecord record), log);
+        Assert.Equal((CriLogStream.Stdout, false, "hello"), (record.Stream, record.Partial, record.Text));
+        Assert.InRange(record.Time, DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow);
 
         string cgroup = $"{sandbox.Linux.CgroupParent}/{id}";
         Assert.Equal(MemoryLimit.ToString(System.Globalization.CultureInfo.InvariantCulture), await CgroupAsync("memory", cgroup, "memory.limit_in_bytes"));
