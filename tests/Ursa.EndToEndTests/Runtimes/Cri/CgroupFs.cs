@@ -31,12 +31,15 @@ internal static class CgroupFs
             Directory.Delete(pod);
             for (string? parent = Path.GetDirectoryName(pod); parent is not null && parent.Length > controller.Length; parent = Path.GetDirectoryName(parent))
             {
-                if (Directory.EnumerateDirectories(parent).Any())
+                try
                 {
+                    Directory.Delete(parent);
+                }
+                catch (IOException)
+                {
+                    // Not empty: another test or a node agent on this machine has pods under the shared kubepods.
                     break;
                 }
-
-                Directory.Delete(parent);
             }
         }
     }

@@ -23,6 +23,14 @@ public sealed class CriServiceEndToEndTests(CriFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task Calls_64Concurrent_AllAnswered()
+    {
+        VersionResponse[] versions = await Task.WhenAll(Enumerable.Range(0, 64).Select(_ => _cri.VersionAsync(new VersionRequest(), Timeout())));
+
+        Assert.All(versions, v => Assert.Equal("containerd", v.RuntimeName));
+    }
+
+    [Fact]
     public async Task Status_ManagedContainerd_RuntimeAndNetworkReady()
     {
         StatusResponse status = await _cri.StatusAsync(new StatusRequest { Verbose = true }, Timeout());
