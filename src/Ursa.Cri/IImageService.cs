@@ -21,8 +21,9 @@ public interface IImageService
     Task<ImageStatusResponse> ImageStatusAsync(ImageStatusRequest request, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Pulls an image and returns its ID. Lasts as long as the download; containerd reports a missing image or
-    /// registry as <see cref="GrpcStatusCode.Unknown"/> with the registry's error in the message.
+    /// Pulls an image and returns its ID. Lasts as long as the download. An image the registry does not have is
+    /// <see cref="GrpcStatusCode.NotFound"/> (containerd 1.6.20: "failed to pull and unpack image ...: not found");
+    /// other registry failures mostly <see cref="GrpcStatusCode.Unknown"/>.
     /// </summary>
     Task<PullImageResponse> PullImageAsync(PullImageRequest request, CancellationToken cancellationToken);
 
