@@ -61,7 +61,7 @@ public sealed partial class NodeAgentHost : IAsyncDisposable
     /// <summary>The loop over this node's pods.</summary>
     public PodSyncLoop SyncLoop { get; }
 
-    /// <summary>Completes once the Node is registered.</summary>
+    /// <summary>Completes once the Node is registered and its Lease written.</summary>
     public Task Registered => _registered.Task;
 
     private readonly TaskCompletionSource _registered = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -86,6 +86,8 @@ public sealed partial class NodeAgentHost : IAsyncDisposable
             }
         }
 
+        // The first heartbeat before "registered": a node without a Lease looks dead to the node lifecycle controller.
+        await _lease.RenewAsync(cancellationToken).ConfigureAwait(false);
         _registered.TrySetResult();
         Log.Started(_logger, _options.NodeName, string.Join(", ", Registry.Runtimes.Select(r => $"{r.Spec.Name}({r.Spec.WorkloadType.ToString().ToLowerInvariant()}{(r.Spec.IsPrimary ? ", primary" : string.Empty)})={r.Health.Ready}")));
         try

@@ -1,3 +1,4 @@
+using Ursa.Api.Core;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using Ursa.Api.Serialization;

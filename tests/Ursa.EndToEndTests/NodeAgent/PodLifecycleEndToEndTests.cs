@@ -1,3 +1,4 @@
+using Ursa.Api.Core;
 using Ursa.Cri.V1;
 using ContainerState = Ursa.Cri.V1.ContainerState;
 

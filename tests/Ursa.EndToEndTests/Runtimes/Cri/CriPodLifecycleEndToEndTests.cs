@@ -5,6 +5,8 @@ using Ursa.Cri.V1;
 using Ursa.Grpc;
 using Xunit.Abstractions;
 
+using Ursa.IntegrationTests.Infrastructure;
+
 namespace Ursa.EndToEndTests.Runtimes.Cri;
 
 /// <summary>A pod's whole life through CRI, as the node agent will drive it, against the real containerd.</summary>
