@@ -23,11 +23,13 @@ public sealed class AgentFlags
 
     public Option<string?> ContainerdDirectory { get; } = new("--containerd-data-dir") { Description = "Data directory of the containerd Ursa manages (default $URSA_HOME/containerd)" };
 
+    public Option<string?> NetworkNamespace { get; } = new("--network-namespace") { Description = "Network namespace of the containerd Ursa manages and of its pods (default ursa0)" };
+
     public Option<string> NodeAddress { get; } = new("--node-address") { Description = "Address reported as the node's InternalIP", DefaultValueFactory = _ => "127.0.0.1" };
 
     public Option<int> StreamingPort { get; } = new("--agent-port") { Description = "Port of the agent's logs/exec server", DefaultValueFactory = _ => 10250 };
 
-    public IEnumerable<Option> All => [NodeName, Runtimes, PrimaryRuntime, RootDirectory, ContainerdDirectory, NodeAddress, StreamingPort];
+    public IEnumerable<Option> All => [NodeName, Runtimes, PrimaryRuntime, RootDirectory, ContainerdDirectory, NetworkNamespace, NodeAddress, StreamingPort];
 
     /// <summary>Agent settings from the command line.</summary>
     public AgentOptions Bind(ParseResult parse) => new()
@@ -43,5 +45,15 @@ public sealed class AgentFlags
     /// <summary>Managed containerd's settings, or null when the user named the runtimes.</summary>
     public ContainerdOptions? Managed(ParseResult parse) => parse.GetValue(Runtimes) is { Length: > 0 }
         ? null
-        : new ContainerdOptions { DataDirectory = parse.GetValue(ContainerdDirectory) ?? UrsaPaths.ContainerdDirectory };
+        : WithNamespace(new ContainerdOptions { DataDirectory = parse.GetValue(ContainerdDirectory) ?? UrsaPaths.ContainerdDirectory }, parse.GetValue(NetworkNamespace));
+
+    private static ContainerdOptions WithNamespace(ContainerdOptions options, string? name)
+    {
+        if (name is { Length: > 0 })
+        {
+            options.NetworkNamespace = name;
+        }
+
+        return options;
+    }
 }

@@ -12,6 +12,7 @@ public static class BenchCommand
         var bench = new Command("bench", "Run a benchmark; each figure is printed last as a line RESULT <metric> <value> <unit>.");
         bench.Subcommands.Add(Api());
         bench.Subcommands.Add(Scheduler());
+        bench.Subcommands.Add(PodStartup());
         return bench;
     }
 
@@ -28,6 +29,22 @@ public static class BenchCommand
             using var shutdown = new ShutdownSignal();
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, shutdown.Token);
             await new Ursa.Benchmarks.Scheduling.SchedulerBenchmark(options, new BenchmarkReport(Console.Out)).RunAsync(stop.Token).ConfigureAwait(false);
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command PodStartup()
+    {
+        var defaults = new Ursa.Benchmarks.PodStartup.PodStartupBenchmarkOptions();
+        var pods = new Option<int>("--pods") { Description = "Pods per phase", DefaultValueFactory = _ => defaults.Pods };
+        var command = new Command("pod-startup", "Container pods on one real node (server + agent + managed containerd as child processes): create -> Running via watch, p50/p99, beside raw CRI for the same sandbox + container; then agent idle CPU and memory.") { pods };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var options = new Ursa.Benchmarks.PodStartup.PodStartupBenchmarkOptions { Pods = parse.GetValue(pods) };
+            using var shutdown = new ShutdownSignal();
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, shutdown.Token);
+            await new Ursa.Benchmarks.PodStartup.PodStartupBenchmark(options, new BenchmarkReport(Console.Out)).RunAsync(stop.Token).ConfigureAwait(false);
             return 0;
         });
         return command;

@@ -1,8 +1,8 @@
 using Ursa.Cri;
 using Ursa.Cri.V1;
-using ContainerState = Ursa.Cri.V1.ContainerState;
 using Ursa.Grpc;
 using Container = Ursa.Api.Core.Container;
+using ContainerState = Ursa.Cri.V1.ContainerState;
 
 namespace Ursa.NodeAgent.Pods;
 

@@ -1,8 +1,8 @@
 using Ursa.Client.Rest;
 using Ursa.Cri;
 using Ursa.Cri.V1;
-using ContainerState = Ursa.Cri.V1.ContainerState;
 using Ursa.Grpc;
+using ContainerState = Ursa.Cri.V1.ContainerState;
 
 namespace Ursa.NodeAgent.Pods;
 

@@ -5,11 +5,11 @@ using Ursa.Client.Events;
 using Ursa.Client.Rest;
 using Ursa.Cri;
 using Ursa.Cri.V1;
-using ContainerState = Ursa.Cri.V1.ContainerState;
 using Ursa.Grpc;
 using Ursa.NodeAgent.Agent;
 using Ursa.NodeAgent.Registration;
 using Container = Ursa.Api.Core.Container;
+using ContainerState = Ursa.Cri.V1.ContainerState;
 
 namespace Ursa.NodeAgent.Pods;
 

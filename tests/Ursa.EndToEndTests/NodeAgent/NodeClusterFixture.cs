@@ -1,6 +1,6 @@
-using Ursa.Api.Core;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
+using Ursa.Api.Core;
 using Ursa.Api.Serialization;
 using Ursa.ApiServer.Hosting;
 using Ursa.Cli;

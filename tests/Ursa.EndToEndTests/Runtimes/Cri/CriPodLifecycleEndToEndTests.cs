@@ -3,9 +3,8 @@ using System.Text;
 using Ursa.Cri;
 using Ursa.Cri.V1;
 using Ursa.Grpc;
-using Xunit.Abstractions;
-
 using Ursa.IntegrationTests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace Ursa.EndToEndTests.Runtimes.Cri;
 
