@@ -12,6 +12,7 @@ public static class BenchCommand
         var bench = new Command("bench", "Run a benchmark; each figure is printed last as a line RESULT <metric> <value> <unit>.");
         bench.Subcommands.Add(Api());
         bench.Subcommands.Add(Scheduler());
+        bench.Subcommands.Add(BenchEtcdRatioCommand.Create());
         return bench;
     }
 
