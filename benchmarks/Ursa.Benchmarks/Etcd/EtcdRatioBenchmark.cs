@@ -29,18 +29,21 @@ public sealed class EtcdRatioBenchmark(EtcdRatioBenchmarkOptions options, Benchm
 
         await using (var raw = new EtcdKvClient(etcd.ClientUrl))
         {
-            await RunConcurrentlyAsync(2_000, i => raw.PutAsync($"/bench/warm/{i}", value, cancellationToken)).ConfigureAwait(false);
+            await RunConcurrentlyAsync(options.Warmup, i => raw.PutAsync($"/bench/warm/{i}", value, cancellationToken)).ConfigureAwait(false);
         }
 
         double rawBefore = await RawPutsAsync(etcd, "a", value, cancellationToken).ConfigureAwait(false);
         report.Note($"raw puts (before): {rawBefore:0}/s");
 
+        double storeCreates;
         await using (var store = await EtcdStore.ConnectAsync(new EtcdStoreOptions { Endpoints = [etcd.ClientUrl] }, NullLogger<EtcdStore>.Instance, TimeProvider.System, cancellationToken).ConfigureAwait(false))
         {
+            await RunConcurrentlyAsync(options.Warmup, i => store.CreateAsync($"/bench/store-warm/{i}", value, cancellationToken)).ConfigureAwait(false);
             EtcdCpuMeter cpu = Meter(etcd, server: null);
             TimeSpan elapsed = await RunConcurrentlyAsync(options.Puts, i => store.CreateAsync($"/bench/store/{i}", value, cancellationToken)).ConfigureAwait(false);
             report.Note($"store creates: CPU per create: {cpu.PerOperation(options.Puts)}");
-            report.Result($"etcd_store_create_{options.Clients}_callers", options.Puts / elapsed.TotalSeconds, "creates/s");
+            storeCreates = options.Puts / elapsed.TotalSeconds;
+            report.Result($"etcd_store_create_{options.Clients}_callers", storeCreates, "creates/s");
         }
 
         double creates;
@@ -50,7 +53,7 @@ public sealed class EtcdRatioBenchmark(EtcdRatioBenchmarkOptions options, Benchm
             using var client = ApiClientFactory.Create(server.KubeconfigPath, server.Port, options.Clients);
             await ApiBenchmark.CreateNamespaceAsync(client, "warm", cancellationToken).ConfigureAwait(false);
             await ApiBenchmark.CreateNamespaceAsync(client, "ratio", cancellationToken).ConfigureAwait(false);
-            await ApiBenchmark.CreatePodsAsync(client, "warm", 0, 2_000, options.Clients, null, cancellationToken).ConfigureAwait(false);
+            await ApiBenchmark.CreatePodsAsync(client, "warm", 0, options.Warmup, options.Clients, null, cancellationToken).ConfigureAwait(false);
             var latencies = new LatencyRecorder();
             EtcdCpuMeter cpu = Meter(etcd, server);
             TimeSpan elapsed = await ApiBenchmark.CreatePodsAsync(client, "ratio", 0, options.Pods, options.Clients, latencies, cancellationToken).ConfigureAwait(false);
@@ -64,6 +67,7 @@ public sealed class EtcdRatioBenchmark(EtcdRatioBenchmarkOptions options, Benchm
         double rawPuts = (rawBefore + rawAfter) / 2;
         report.Result($"etcd_raw_put_{options.Clients}_callers", rawPuts, "puts/s");
         report.Result($"ursa_pod_create_{options.Clients}_clients", creates, "creates/s");
+        report.Result("ursa_store_create_over_raw_put", storeCreates / rawPuts, "x");
         report.Result("ursa_create_over_raw_put", creates / rawPuts, "x");
     }
 
