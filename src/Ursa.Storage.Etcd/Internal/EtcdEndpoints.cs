@@ -8,7 +8,8 @@ namespace Ursa.Storage.Etcd.Internal;
 /// The cluster's endpoints, which one calls go to, and the retry policy of a unary call: a call that fails
 /// with a transport error, a timeout or etcd's Unavailable moves to the next endpoint and is tried again until
 /// it succeeds or its one time budget (<see cref="EtcdStoreOptions.RequestTimeout"/>, shared by all attempts)
-/// runs out; then the caller gets <see cref="StoreUnavailableException"/>.
+/// runs out, or until every endpoint has refused the connection twice in a row (no member running); then the
+/// caller gets <see cref="StoreUnavailableException"/>.
 /// </summary>
 /// <remarks>
 /// <para>Reads and compaction are idempotent: a replay is harmless. A write is replayed as-is too, because
@@ -27,6 +28,11 @@ internal sealed partial class EtcdEndpoints : IAsyncDisposable
 {
     private static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMilliseconds(500);
+
+    // Every endpoint refusing the connection twice in a row (~50 ms apart) means no member is running: answer
+    // at once rather than after the whole request timeout. A member that answers "no leader" or breaks a call
+    // is alive, and keeps the call retrying until the timeout.
+    private const int RefusedRoundsBeforeGivingUp = 2;
 
     private readonly IReadOnlyList<IGrpcChannel> _channels;
     private readonly TimeSpan _requestTimeout;
@@ -74,6 +80,8 @@ internal sealed partial class EtcdEndpoints : IAsyncDisposable
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
         var failures = new List<string>();
         bool mayHaveLanded = false;
+        int refusedInRound = 0;
+        int refusedRounds = 0;
         TimeSpan backoff = FirstBackoff;
         for (int attempt = 0; ; attempt++)
         {
@@ -102,17 +110,26 @@ internal sealed partial class EtcdEndpoints : IAsyncDisposable
 
             failures.Add($"{channel.Target}: {failure.Message}");
             MarkFailed(channel, failure);
+            refusedInRound += failure is GrpcException { RequestNotSent: true } ? 1 : 0;
+            bool roundEnded = (attempt + 1) % _channels.Count == 0;
+            if (roundEnded)
+            {
+                refusedRounds = refusedInRound == _channels.Count ? refusedRounds + 1 : 0;
+                refusedInRound = 0;
+            }
+
             TimeSpan elapsed = _timeProvider.GetElapsedTime(started);
-            if (budget.IsCancellationRequested || elapsed + backoff >= _requestTimeout)
+            if (budget.IsCancellationRequested || elapsed + backoff >= _requestTimeout || refusedRounds >= RefusedRoundsBeforeGivingUp)
             {
                 string outcome = mayHaveLanded ? "; the write may or may not have been applied" : string.Empty;
-                throw new StoreUnavailableException(
-                    $"etcd did not complete {method} within {_requestTimeout.TotalSeconds:0.#} s ({attempt + 1} attempts; last: {failures[^1]}){outcome}",
-                    failure);
+                string what = refusedRounds >= RefusedRoundsBeforeGivingUp
+                    ? $"no etcd member accepted a connection for {method}"
+                    : $"etcd did not complete {method} within {_requestTimeout.TotalSeconds:0.#} s";
+                throw new StoreUnavailableException($"{what} ({attempt + 1} attempts; last: {failures[^1]}){outcome}", failure);
             }
 
             // A full round of failed endpoints: the cluster is electing or down, so pause before the next round.
-            if ((attempt + 1) % _channels.Count == 0)
+            if (roundEnded)
             {
                 await Task.Delay(backoff, _timeProvider, cancellationToken).ConfigureAwait(false);
                 backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
