@@ -13,6 +13,7 @@ public static class BenchCommand
         bench.Subcommands.Add(Api());
         bench.Subcommands.Add(Scheduler());
         bench.Subcommands.Add(PodStartup());
+        bench.Subcommands.Add(BenchEtcdRatioCommand.Create());
         return bench;
     }
 
