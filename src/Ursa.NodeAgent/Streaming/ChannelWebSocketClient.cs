@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Net;
+using System.Net.Security;
 using System.Net.WebSockets;
 using System.Text;
 using Ursa.NodeAgent.Streaming.Internal;
@@ -23,11 +24,19 @@ public sealed class ChannelWebSocketClient(Func<CancellationToken, ValueTask<Str
     /// <summary>The subprotocols offered, most preferred first.</summary>
     public IReadOnlyList<string> Protocols { get; init; } = ChannelProtocol.Supported;
 
+    /// <summary>TLS settings for an https URL (client certificate, trust); containerd's URLs are plain http.</summary>
+    public SslClientAuthenticationOptions? Tls { get; init; }
+
     /// <summary>Runs the session at <paramref name="url"/> until the runtime ends it; returns the exit code (0 for attach).</summary>
     /// <exception cref="PodStreamingException">The runtime refused the connection or reported a failure.</exception>
     public async Task<int> RunAsync(Uri url, IExecSession session, CancellationToken cancellationToken)
     {
         using var handler = new SocketsHttpHandler { ConnectCallback = (_, ct) => connect(ct), UseProxy = false };
+        if (Tls is not null)
+        {
+            handler.SslOptions = Tls;
+        }
+
         using var invoker = new HttpMessageInvoker(handler);
         using var socket = new ClientWebSocket();
         foreach (var protocol in Protocols)
