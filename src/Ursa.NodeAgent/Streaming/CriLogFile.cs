@@ -101,8 +101,8 @@ public sealed class CriLogFile
                 var b = buffer[i];
                 if (b == (byte)'\n')
                 {
-                    // An entry ended; it ends a line unless tagged P.
-                    if (tag != TagScan.Partial)
+                    // An entry ended; it ends a line if tagged F (P continues the line, garbage is not shown).
+                    if (tag == TagScan.Full)
                     {
                         starts.Enqueue(position + 1);
                         if (starts.Count > lines + 1)
@@ -119,8 +119,8 @@ public sealed class CriLogFile
                 {
                     (TagScan.Start, (byte)' ') => TagScan.Stream,
                     (TagScan.Stream, (byte)' ') => TagScan.Tag,
-                    (TagScan.Tag, (byte)'P') => TagScan.Partial,
-                    (TagScan.Tag, _) => TagScan.Rest,
+                    (TagScan.Tag, (byte)'F') => TagScan.Full,
+                    (TagScan.Tag, _) => TagScan.Other,
                     _ => tag,
                 };
             }
@@ -244,8 +244,8 @@ public sealed class CriLogFile
         Start,
         Stream,
         Tag,
-        Partial,
-        Rest,
+        Full,
+        Other,
     }
 
     /// <summary>Moves unconsumed bytes to the front, or doubles the buffer for an entry longer than it.</summary>
