@@ -62,7 +62,7 @@ public sealed class ApiServerHost : IAsyncDisposable
 
         // The API server's identity towards node agents (logs, exec, attach), as Kubernetes' kubelet-client cert.
         var nodeStreams = new NodeStreamProxy(
-            ca.IssueClientCertificate(time, "ursa-apiserver-node-client", "system:masters"),
+            ca.IssueClientCertificate(time, NodeStreamProxy.ClientCommonName, "system:masters"),
             X509Certificate2.CreateFromPem(ca.CertificatePem), time, loggers.CreateLogger<NodeStreamProxy>());
         var tokenPath = Path.Combine(options.DataDirectory, "tokens.csv");
         var adminToken = TokenFile.EnsureAdmin(tokenPath);

@@ -44,6 +44,12 @@ public sealed partial class NodeStreamProxy : IDisposable
         _http = new HttpClient(_handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
     }
 
+    /// <summary>
+    /// The common name of the API server's client certificate: node agents accept this name only (the agent's
+    /// NodeStreamingOptions.DefaultClientName).
+    /// </summary>
+    public const string ClientCommonName = "ursa-apiserver-node-client";
+
     /// <summary>How long dialling a node may take before it counts as unreachable.</summary>
     public static TimeSpan ConnectTimeout { get; } = TimeSpan.FromSeconds(5);
 

@@ -21,6 +21,16 @@ public sealed class NodeStreamingOptions
     /// </summary>
     public X509Certificate2? ClientCertificateAuthority { get; set; }
 
+    /// <summary>
+    /// The common names a client certificate may carry (default: the API server's node client). A chain to the
+    /// CA alone is not enough: other components (node agents) hold CA-issued certificates too, and must not
+    /// exec into pods on other nodes.
+    /// </summary>
+    public IReadOnlySet<string> AllowedClientNames { get; set; } = new HashSet<string>(StringComparer.Ordinal) { DefaultClientName };
+
+    /// <summary>The common name of the API server's client certificate for nodes.</summary>
+    public const string DefaultClientName = "ursa-apiserver-node-client";
+
     /// <summary>How long a finished session waits for the client to acknowledge the close before dropping it.</summary>
     public TimeSpan CloseTimeout { get; set; } = TimeSpan.FromSeconds(5);
 

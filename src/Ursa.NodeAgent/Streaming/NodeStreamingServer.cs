@@ -58,7 +58,7 @@ public sealed partial class NodeStreamingServer : IAsyncDisposable
                 {
                     ServerCertificate = options.ServingCertificate,
                     ClientCertificateMode = ClientCertificateMode.RequireCertificate,
-                    ClientCertificateValidation = (certificate, _, _) => ClientCertificateCheck.IsTrusted(certificate, authority),
+                    ClientCertificateValidation = (certificate, _, _) => ClientCertificateCheck.IsTrusted(certificate, authority, options.AllowedClientNames),
                 });
             });
         });

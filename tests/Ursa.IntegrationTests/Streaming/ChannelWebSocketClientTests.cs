@@ -63,9 +63,22 @@ public sealed class ChannelWebSocketClientTests(NodeStreamingFixture cluster)
         await Assert.ThrowsAsync<HttpRequestException>(() => http.GetAsync($"https://127.0.0.1:{cluster.NodePort}/containerLogs/system/default/p/main"));
     }
 
+    [Fact]
+    public async Task Node_RefusesClusterCertificatesOfOtherComponents()
+    {
+        var session = new RecordingExecSession(stdin: null);
+        session.EndResizes();
+
+        // Chained to the cluster CA, but not the API server's (or the tests') name: a node agent's, say.
+        var client = CreateClient(ChannelProtocol.V5, clientName: "system:node:other");
+
+        await Assert.ThrowsAsync<PodStreamingException>(() => client.RunAsync(ExecUrl("stdout=true&command=true"), session, CancellationToken.None));
+        Assert.Equal(0, await CreateClient(ChannelProtocol.V5).RunAsync(ExecUrl("stdout=true&command=true"), session, CancellationToken.None));
+    }
+
     private Uri ExecUrl(string query) => new($"https://127.0.0.1:{cluster.NodePort}/exec/system/default/p/main?{query}");
 
-    private ChannelWebSocketClient CreateClient(string protocol)
+    private ChannelWebSocketClient CreateClient(string protocol, string clientName = NodeStreamingFixture.TestClientName)
     {
         using var ca = cluster.LoadAuthority();
         var authority = X509Certificate2.CreateFromPem(ca.CertificatePem);
@@ -79,7 +92,7 @@ public sealed class ChannelWebSocketClientTests(NodeStreamingFixture cluster)
             Protocols = [protocol],
             Tls = new SslClientAuthenticationOptions
             {
-                ClientCertificates = [ca.IssueClientCertificate(TimeProvider.System, "test-client")],
+                ClientCertificates = [ca.IssueClientCertificate(TimeProvider.System, clientName)],
                 RemoteCertificateValidationCallback = (_, certificate, _, _) =>
                 {
                     using var chain = new X509Chain();

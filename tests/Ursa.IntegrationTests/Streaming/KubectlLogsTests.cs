@@ -76,6 +76,20 @@ public sealed class KubectlLogsTests(NodeStreamingFixture cluster) : StreamingTe
     }
 
     [Fact]
+    public async Task Logs_Follow_ClientGoesAway_TheNodeStopsFollowing()
+    {
+        var pod = await CreatePodAsync(Unique("gone"));
+        await using (var follow = StartKubectl("logs", "-f", pod))
+        {
+            await follow.WaitForStdoutAsync("last line\n", Deadline);
+            Assert.Equal(1, Cluster.Backend.LogReaders(pod));
+        }
+
+        // kubectl was killed: the API server's request ends, so does its request to the node.
+        await Infrastructure.Eventually.UntilAsync(() => Task.FromResult(Cluster.Backend.LogReaders(pod)), n => n == 0, Deadline, n => $"the node's follower of {pod} to end ({n} left)");
+    }
+
+    [Fact]
     public async Task Logs_WithoutContainer_OnAPodWithSeveral_IsABadRequestListingThem()
     {
         var pod = await CreatePodAsync(Unique("many"), containers: ["main", "side"]);

@@ -12,6 +12,7 @@ namespace Ursa.IntegrationTests.Streaming;
 public sealed class LocalProcessBackend(string directory) : IPodStreamingBackend
 {
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _running = new();
+    private readonly ConcurrentDictionary<string, int> _readers = new();
 
     public string LogPath(string pod, string container, bool previous = false) =>
         Path.Combine(directory, pod, previous ? $"{container}.previous.log" : $"{container}.log");
@@ -19,11 +20,22 @@ public sealed class LocalProcessBackend(string directory) : IPodStreamingBackend
     /// <summary>Completes when the test says the container stopped (ends a followed log).</summary>
     public void Stop(string pod, string container) => Running(pod, container).TrySetResult();
 
-    public Task ReadLogsAsync(LogRequest request, Stream output, CancellationToken cancellationToken)
+    /// <summary>Log reads of the pod in progress on the node (a follower left behind would show here).</summary>
+    public int LogReaders(string pod) => _readers.GetValueOrDefault(pod);
+
+    public async Task ReadLogsAsync(LogRequest request, Stream output, CancellationToken cancellationToken)
     {
         var target = request.Target;
         ThrowIfMissing(target);
-        return CriLogFile.CopyAsync(LogPath(target.Pod, target.Container, request.Previous), request, output, Running(target.Pod, target.Container).Task, TimeProvider.System, cancellationToken);
+        _readers.AddOrUpdate(target.Pod, 1, (_, n) => n + 1);
+        try
+        {
+            await CriLogFile.CopyAsync(LogPath(target.Pod, target.Container, request.Previous), request, output, Running(target.Pod, target.Container).Task, TimeProvider.System, cancellationToken);
+        }
+        finally
+        {
+            _readers.AddOrUpdate(target.Pod, 0, (_, n) => n - 1);
+        }
     }
 
     public async Task<int> ExecAsync(ExecRequest request, IExecSession session, CancellationToken cancellationToken)

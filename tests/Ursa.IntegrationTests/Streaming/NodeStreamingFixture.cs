@@ -19,6 +19,9 @@ public sealed class NodeStreamingFixture : ControlPlaneFixture, IAsyncLifetime
     public const string NodeName = "stream-node";
     public const string DeadNodeName = "dead-node";
 
+    /// <summary>The client certificate name the tests' own client may use besides the API server's.</summary>
+    public const string TestClientName = "test-client";
+
     private readonly TestDirectory _work = new("streaming");
     private NodeStreamingServer? _server;
 
@@ -43,6 +46,7 @@ public sealed class NodeStreamingFixture : ControlPlaneFixture, IAsyncLifetime
                 Port = 0,
                 ServingCertificate = ca.IssueNodeServingCertificate(TimeProvider.System, NodeName, ["127.0.0.1"]),
                 ClientCertificateAuthority = X509Certificate2.CreateFromPem(Plane.Api.CaPem),
+                AllowedClientNames = new HashSet<string> { NodeStreamingOptions.DefaultClientName, TestClientName },
             },
             Backend, NullLoggerFactory.Instance, CancellationToken.None);
 
