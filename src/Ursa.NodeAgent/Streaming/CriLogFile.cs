@@ -205,14 +205,15 @@ public sealed class CriLogFile
     private void Emit(ReadOnlyMemory<byte> raw)
     {
         // Malformed entries are skipped, as the kubelet does: one bad line must not hide the rest.
-        if (!CriLogLine.TryParse(raw, out var entry) || (_since is { } since && entry.Timestamp < since))
+        if (!CriLogLine.TryParse(raw, out var entry) || (_since is { } since && (!entry.TryGetTimestamp(out var at) || at < since)))
         {
             return;
         }
 
         if (_request.Timestamps)
         {
-            Write(System.Text.Encoding.ASCII.GetBytes(entry.TimestampText + " "));
+            Write(entry.RawTimestamp.Span);
+            Write(" "u8);
         }
 
         Write(entry.Content.Span);

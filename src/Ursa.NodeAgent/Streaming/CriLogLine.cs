@@ -8,13 +8,23 @@ namespace Ursa.NodeAgent.Streaming;
 /// for a full line, P for a partial one (a long line split by the runtime, or output not ended by a newline);
 /// the runtime writes the rest in later entries, the last one tagged F.
 /// </summary>
-/// <param name="Timestamp">When the runtime read the output.</param>
-/// <param name="TimestampText">The timestamp as written (RFC 3339 with nanoseconds), echoed by <c>--timestamps</c>.</param>
+/// <remarks>
+/// Parsing checks the timestamp's shape only; its value is read on demand (<see cref="TryGetTimestamp"/>, for
+/// <c>--since</c>): parsing every timestamp cost ~2 µs a line, a third of the time of a plain
+/// <c>kubectl logs</c>.
+/// </remarks>
+/// <param name="RawTimestamp">The timestamp as written (RFC 3339 with nanoseconds), echoed by <c>--timestamps</c>.</param>
 /// <param name="Stream"><c>stdout</c> or <c>stderr</c>.</param>
 /// <param name="Partial">The entry does not end a line.</param>
 /// <param name="Content">The output, without the newline that ends the entry.</param>
-public readonly record struct CriLogLine(DateTimeOffset Timestamp, string TimestampText, string Stream, bool Partial, ReadOnlyMemory<byte> Content)
+public readonly record struct CriLogLine(ReadOnlyMemory<byte> RawTimestamp, string Stream, bool Partial, ReadOnlyMemory<byte> Content)
 {
+    /// <summary>The timestamp as written.</summary>
+    public string TimestampText => Encoding.ASCII.GetString(RawTimestamp.Span);
+
+    /// <summary>When the runtime read the output; false if the timestamp is malformed.</summary>
+    public bool TryGetTimestamp(out DateTimeOffset timestamp) => TryParseTimestamp(TimestampText, out timestamp);
+
     /// <summary>Parses one entry (without its terminating newline); false for anything malformed.</summary>
     public static bool TryParse(ReadOnlyMemory<byte> line, out CriLogLine entry)
     {
@@ -52,13 +62,14 @@ public readonly record struct CriLogLine(DateTimeOffset Timestamp, string Timest
             return false;
         }
 
-        var timestampText = Encoding.ASCII.GetString(span[..first]);
-        if (!TryParseTimestamp(timestampText, out var timestamp))
+        // yyyy-mm-ddThh:mm:ss at least.
+        var time = span[..first];
+        if (time.Length < 20 || time[4] != '-' || time[7] != '-' || time[10] != 'T' || time[13] != ':' || time[16] != ':')
         {
             return false;
         }
 
-        entry = new CriLogLine(timestamp, timestampText, Encoding.ASCII.GetString(stream), kind[0] == (byte)'P', line[contentStart..]);
+        entry = new CriLogLine(line[..first], stream[3] == (byte)'o' ? "stdout" : "stderr", kind[0] == (byte)'P', line[contentStart..]);
         return true;
     }
 
