@@ -1,3 +1,5 @@
+using Ursa.IntegrationTests.Infrastructure;
+
 namespace Ursa.IntegrationTests.Streaming;
 
 /// <summary><c>kubectl exec</c> and <c>attach</c> (WebSocket v5 through the API server) with the real kubectl.</summary>
@@ -68,6 +70,21 @@ public sealed class KubectlExecTests(NodeStreamingFixture cluster) : StreamingTe
 
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains($"container nope is not valid for pod {pod}", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Exec_Tty_SendsTheTerminalSize()
+    {
+        var pod = await CreatePodAsync(Unique("tty"));
+
+        // script(1) gives kubectl a real terminal (123x45), so -t is honoured and the size goes out on channel 4.
+        var kubectl = $"{RepoPaths.Kubectl} --kubeconfig {Cluster.KubeconfigPath} -n {Ns} exec -it {pod} -- {LocalProcessBackend.ReportSize}";
+        var result = await ProcessRunner.RunAsync(
+            "script", ["-qec", $"stty cols 123 rows 45; exec {kubectl}", "/dev/null"], stdin: string.Empty, TimeSpan.FromSeconds(60),
+            new Dictionary<string, string> { ["KUBECACHEDIR"] = Path.Combine(Cluster.WorkDirectory, "kubecache"), ["HOME"] = Cluster.WorkDirectory });
+
+        Assert.True(result.ExitCode == 0, $"kubectl exec -it failed ({result.ExitCode}): {result.Output}");
+        Assert.Contains("tty=True size 123x45", result.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -14,6 +14,9 @@ public sealed class LocalProcessBackend(string directory) : IPodStreamingBackend
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _running = new();
     private readonly ConcurrentDictionary<string, int> _readers = new();
 
+    /// <summary>A command the fake runs itself: prints the terminal size the client sent.</summary>
+    public const string ReportSize = "report-size";
+
     public string LogPath(string pod, string container, bool previous = false) =>
         Path.Combine(directory, pod, previous ? $"{container}.previous.log" : $"{container}.log");
 
@@ -41,6 +44,13 @@ public sealed class LocalProcessBackend(string directory) : IPodStreamingBackend
     public async Task<int> ExecAsync(ExecRequest request, IExecSession session, CancellationToken cancellationToken)
     {
         ThrowIfMissing(request.Target);
+        if (request.Command[0] == ReportSize)
+        {
+            // Stands in for a program in a terminal: reports the first size the client's terminal announced.
+            var size = await session.Resizes.ReadAsync(cancellationToken);
+            await session.Stdout!.WriteAsync(System.Text.Encoding.ASCII.GetBytes($"tty={request.Streams.Tty} size {size.Width}x{size.Height}\n"), cancellationToken);
+            return 0;
+        }
         var info = new ProcessStartInfo(request.Command[0])
         {
             WorkingDirectory = directory,
