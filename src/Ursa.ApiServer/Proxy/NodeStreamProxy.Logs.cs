@@ -23,7 +23,14 @@ public sealed partial class NodeStreamProxy
         HttpResponseMessage response;
         using (var headers = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
-            headers.CancelAfter(ResponseTimeout);
+            // The node answers when it has the first bytes of log (or knows the container is missing), so a
+            // followed log of a quiet container has no headers for as long as it stays quiet: no deadline then.
+            var follow = context.Request.Query["follow"].ToString() is "true" or "1";
+            if (!follow)
+            {
+                headers.CancelAfter(ResponseTimeout);
+            }
+
             try
             {
                 response = await _http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, headers.Token).ConfigureAwait(false);
