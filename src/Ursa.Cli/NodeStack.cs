@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Ursa.Client.Connection;
 using Ursa.Client.Rest;
 using Ursa.NodeAgent.Agent;
+using Ursa.NodeAgent.Streaming;
 using Ursa.Runtimes.Containerd;
 
 namespace Ursa.Cli;
@@ -30,7 +31,13 @@ public sealed class NodeStack : IAsyncDisposable
 
     /// <summary>Starts managed containerd when <paramref name="managed"/> is given (and makes it the container
     /// runtime if <paramref name="agent"/> names none), then the agent; returns once the Node is registered.</summary>
-    public static async Task<NodeStack> StartAsync(ClusterConnection connection, AgentOptions agent, ContainerdOptions? managed, ILoggerFactory loggers, CancellationToken cancellationToken)
+    /// <param name="connection">The API server.</param>
+    /// <param name="agent">Agent settings.</param>
+    /// <param name="managed">Managed containerd's settings, or null to use the runtimes the agent names.</param>
+    /// <param name="streaming">Certificates of the logs/exec server, or null for none.</param>
+    /// <param name="loggers">Logging.</param>
+    /// <param name="cancellationToken">Aborts start-up.</param>
+    public static async Task<NodeStack> StartAsync(ClusterConnection connection, AgentOptions agent, ContainerdOptions? managed, NodeStreamingOptions? streaming, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(agent);
         ManagedContainerd? containerd = null;
@@ -48,7 +55,11 @@ public sealed class NodeStack : IAsyncDisposable
         NodeAgentHost host;
         try
         {
-            host = new NodeAgentHost(client, agent, TimeProvider.System, loggers);
+            // Managed containerd's streaming server listens on the loopback of its own namespace: dial from inside it.
+            Func<System.Net.IPEndPoint, CancellationToken, ValueTask<Stream>>? dial = managed is null
+                ? null
+                : async (endpoint, ct) => await NetworkNamespaceDialer.ForName(managed.NetworkNamespace).ConnectAsync(endpoint, ct).ConfigureAwait(false);
+            host = new NodeAgentHost(client, agent, TimeProvider.System, loggers, streaming, dial);
         }
         catch
         {

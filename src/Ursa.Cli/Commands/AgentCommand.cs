@@ -15,7 +15,7 @@ public static class AgentCommand
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Log debug detail" };
         var command = new Command("agent", "Run a node agent: register this node, heartbeat, and run the pods bound to it through its runtimes (containerd managed by Ursa unless --runtimes is given).")
         {
-            server, kubeconfig, verbose,
+            server, kubeconfig, verbose, flags.TlsCertificate, flags.TlsKey,
         };
         foreach (var option in flags.All)
         {
@@ -36,7 +36,10 @@ public static class AgentCommand
             NodeStack stack;
             try
             {
-                stack = await NodeStack.StartAsync(connection, flags.Bind(parse), flags.Managed(parse), loggers, stop.Token).ConfigureAwait(false);
+                var streaming = parse.GetValue(flags.TlsCertificate) is { Length: > 0 } cert
+                    ? NodeCertificates.FromFiles(cert, parse.GetValue(flags.TlsKey) ?? throw new ArgumentException("--tls-cert-file needs --tls-private-key-file"), connection.CertificateAuthorityPem)
+                    : null;
+                stack = await NodeStack.StartAsync(connection, flags.Bind(parse), flags.Managed(parse), streaming, loggers, stop.Token).ConfigureAwait(false);
             }
             catch (Exception e) when (e is ArgumentException or FormatException)
             {

@@ -29,6 +29,10 @@ public sealed class AgentFlags
 
     public Option<int> StreamingPort { get; } = new("--agent-port") { Description = "Port of the agent's logs/exec server", DefaultValueFactory = _ => 10250 };
 
+    public Option<string?> TlsCertificate { get; } = new("--tls-cert-file") { Description = "Serving certificate (PEM) of the logs/exec server, issued by the cluster CA for the node address (ursa up issues one itself)" };
+
+    public Option<string?> TlsKey { get; } = new("--tls-private-key-file") { Description = "Private key (PEM) of --tls-cert-file" };
+
     public IEnumerable<Option> All => [NodeName, Runtimes, PrimaryRuntime, RootDirectory, ContainerdDirectory, NetworkNamespace, NodeAddress, StreamingPort];
 
     /// <summary>Agent settings from the command line.</summary>

@@ -113,7 +113,8 @@ public static class ServerCommand
                 try
                 {
                     var connection = new ClusterConnection(plane.Api.Url, plane.Api.CaPem, plane.Api.AdminToken);
-                    stack = await NodeStack.StartAsync(connection, node.Agent, node.Containerd, loggers, stop.Token).ConfigureAwait(false);
+                    var streaming = NodeCertificates.FromDataDirectory(options.DataDirectory, node.Agent.NodeName, node.Agent.NodeAddress);
+                    stack = await NodeStack.StartAsync(connection, node.Agent, node.Containerd, streaming, loggers, stop.Token).ConfigureAwait(false);
                 }
                 catch (Exception e) when (e is ArgumentException or FormatException or IOException or CommandFailedException or TimeoutException)
                 {

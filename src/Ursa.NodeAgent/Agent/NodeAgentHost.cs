@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.Logging;
 using Ursa.Client.Events;
 using Ursa.Client.Rest;
@@ -5,6 +6,7 @@ using Ursa.Cri;
 using Ursa.NodeAgent.Pods;
 using Ursa.NodeAgent.Registration;
 using Ursa.NodeAgent.Runtimes;
+using Ursa.NodeAgent.Streaming;
 
 namespace Ursa.NodeAgent.Agent;
 
@@ -32,8 +34,16 @@ public sealed partial class NodeAgentHost : IAsyncDisposable
 
     /// <summary>Wires an agent; <paramref name="connect"/> opens the CRI services of one runtime entry (default: a
     /// <see cref="CriClient"/> on its unix socket).</summary>
-    public NodeAgentHost(IApiClient client, AgentOptions options, TimeProvider time, ILoggerFactory loggers,
-        Func<RuntimeEndpointSpec, (IRuntimeService Runtime, IImageService Images)>? connect = null)
+    /// <param name="client">The API server.</param>
+    /// <param name="options">Settings.</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="loggers">Logging.</param>
+    /// <param name="streaming">Serving certificate and cluster CA for the logs/exec server; null runs none (the API
+    /// server then answers logs/exec for this node's pods with "node unreachable").</param>
+    /// <param name="dial">How to reach a runtime's streaming server (default: plain TCP in this network namespace).</param>
+    /// <param name="connect">Opens one runtime's CRI services.</param>
+    public NodeAgentHost(IApiClient client, AgentOptions options, TimeProvider time, ILoggerFactory loggers, NodeStreamingOptions? streaming = null,
+        Func<IPEndPoint, CancellationToken, ValueTask<Stream>>? dial = null, Func<RuntimeEndpointSpec, (IRuntimeService Runtime, IImageService Images)>? connect = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(loggers);
@@ -50,7 +60,17 @@ public sealed partial class NodeAgentHost : IAsyncDisposable
         _lease = new NodeLease(client, options.NodeName, options.LeaseDuration, time, loggers.CreateLogger<NodeLease>());
         Syncer = new PodSyncer(options, _machine, client, _events, time, loggers.CreateLogger<PodSyncer>());
         SyncLoop = new PodSyncLoop(client, options, Registry, Syncer, _events, time, loggers.CreateLogger<PodSyncLoop>());
+        _streamingOptions = streaming;
+        _loggers = loggers;
+        Streaming = new CriStreamingBackend(SyncLoop, Registry, dial ?? DialAsync, time);
     }
+
+    private readonly NodeStreamingOptions? _streamingOptions;
+    private readonly ILoggerFactory _loggers;
+    private NodeStreamingServer? _streamingServer;
+
+    /// <summary>What the logs/exec server calls.</summary>
+    public CriStreamingBackend Streaming { get; }
 
     /// <summary>The runtimes this agent uses.</summary>
     public RuntimeRegistry Registry { get; }
@@ -70,6 +90,19 @@ public sealed partial class NodeAgentHost : IAsyncDisposable
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(_options.RootDirectory);
+        if (_streamingOptions is not null)
+        {
+            // Started first: with port 0 the port it got is what the Node advertises.
+            _streamingOptions.Address = IPAddress.Parse(_options.NodeAddress);
+            _streamingOptions.Port = _options.StreamingPort;
+            _streamingServer = await NodeStreamingServer.StartAsync(_streamingOptions, Streaming, _loggers, cancellationToken).ConfigureAwait(false);
+            _options.StreamingPort = _streamingServer.Port;
+        }
+        else
+        {
+            Log.NoStreaming(_logger, _options.NodeName);
+        }
+
         var delay = TimeSpan.FromMilliseconds(200);
         while (true)
         {
@@ -136,7 +169,30 @@ public sealed partial class NodeAgentHost : IAsyncDisposable
         return (client, client);
     }
 
-    public ValueTask DisposeAsync() => Registry.DisposeAsync();
+    private static async ValueTask<Stream> DialAsync(IPEndPoint endpoint, CancellationToken cancellationToken)
+    {
+        var socket = new System.Net.Sockets.Socket(endpoint.AddressFamily, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+        try
+        {
+            await socket.ConnectAsync(endpoint, cancellationToken).ConfigureAwait(false);
+            return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_streamingServer is not null)
+        {
+            await _streamingServer.DisposeAsync().ConfigureAwait(false);
+        }
+
+        await Registry.DisposeAsync().ConfigureAwait(false);
+    }
 
     private static partial class Log
     {
@@ -145,6 +201,9 @@ public sealed partial class NodeAgentHost : IAsyncDisposable
 
         [LoggerMessage(451, LogLevel.Information, "Node {Node} not registered yet ({Reason}); retrying")]
         public static partial void RegisterRetry(ILogger logger, string node, string reason);
+
+        [LoggerMessage(453, LogLevel.Warning, "Node {Node} runs no logs/exec server (no serving certificate given): kubectl logs and exec will fail for its pods")]
+        public static partial void NoStreaming(ILogger logger, string node);
 
         [LoggerMessage(452, LogLevel.Warning, "Node {Node} status update failed: {Reason}")]
         public static partial void StatusFailed(ILogger logger, string node, string reason);

@@ -10,6 +10,7 @@ using Ursa.Cri;
 using Ursa.IntegrationTests.Infrastructure;
 using Ursa.NodeAgent.Agent;
 using Ursa.Runtimes.Containerd;
+using NodeStreamingOptionsAlias = Ursa.NodeAgent.Streaming.NodeStreamingOptions;
 using CommandResult = Ursa.IntegrationTests.Infrastructure.CommandResult;
 
 namespace Ursa.EndToEndTests.NodeAgent;
@@ -67,8 +68,10 @@ public sealed class NodeClusterFixture : IAsyncLifetime
         _plane.WriteKubeconfig(KubeconfigPath);
         var connection = new ClusterConnection(_plane.Api.Url, _plane.Api.CaPem, _plane.Api.AdminToken);
         Client = new ApiClient(connection);
-        _node = await NodeStack.StartAsync(connection, Agent, Containerd, NullLoggerFactory.Instance, CancellationToken.None);
+        _node = await NodeStack.StartAsync(connection, Agent, Containerd, Streaming(), NullLoggerFactory.Instance, CancellationToken.None);
     }
+
+    private NodeStreamingOptionsAlias Streaming() => NodeCertificates.FromDataDirectory(Path.Combine(_directory.Path, "data"), NodeName, Agent.NodeAddress);
 
     public async Task DisposeAsync()
     {
@@ -123,7 +126,8 @@ public sealed class NodeClusterFixture : IAsyncLifetime
         await Node.DisposeAsync();
         _node = null;
         var connection = new ClusterConnection(Plane.Api.Url, Plane.Api.CaPem, Plane.Api.AdminToken);
-        _node = await NodeStack.StartAsync(connection, Agent, Containerd, NullLoggerFactory.Instance, CancellationToken.None);
+        Agent.StreamingPort = 0;
+        _node = await NodeStack.StartAsync(connection, Agent, Containerd, Streaming(), NullLoggerFactory.Instance, CancellationToken.None);
     }
 
     /// <summary>A CRI client on the fixture's containerd, to check what really runs.</summary>

@@ -38,8 +38,10 @@ public sealed class PodLifecycleEndToEndTests(NodeClusterFixture cluster)
         Assert.Equal("Completed", container.State.Terminated.Reason);
         Assert.StartsWith("containerd://", container.ContainerID, StringComparison.Ordinal);
         Assert.StartsWith("10.88.", pod.Status.PodIP, StringComparison.Ordinal);
-        var logFile = Directory.GetFiles(cluster.Agent.RootDirectory, "0.log", SearchOption.AllDirectories).Single(f => f.Contains("_done_", StringComparison.Ordinal));
-        Assert.Contains("stdout F hello from done", await File.ReadAllTextAsync(logFile), StringComparison.Ordinal);
+        var logs = await cluster.KubectlAsync("logs", "done");
+        Assert.Equal((0, "hello from done\nsecond line\n"), (logs.ExitCode, logs.Stdout));
+        var tail = await cluster.KubectlAsync("logs", "done", "--tail=1", "-c", "app");
+        Assert.Equal("second line\n", tail.Stdout);
         await cluster.WaitForEventAsync("done", e => e.Reason == "Started", "a Started event");
         var reasons = (await cluster.EventsForAsync("done")).Select(e => e.Reason).ToList();
         Assert.Contains("Pulling", reasons);
@@ -60,6 +62,8 @@ public sealed class PodLifecycleEndToEndTests(NodeClusterFixture cluster)
         Assert.Equal("Error", status.LastState.Terminated.Reason);
         Assert.Equal("Running", pod.Status.Phase);
         await cluster.WaitForEventAsync("crash", e => e.Reason == "BackOff" && e.Type == "Warning", "a BackOff warning");
+        var previous = await cluster.KubectlAsync("logs", "crash", "--previous");
+        Assert.Equal((0, "crashing\n"), (previous.ExitCode, previous.Stdout));
         var describe = await cluster.KubectlAsync("describe", "pod", "crash");
         Assert.Contains("CrashLoopBackOff", describe.Stdout, StringComparison.Ordinal);
     }
@@ -159,6 +163,32 @@ public sealed class PodLifecycleEndToEndTests(NodeClusterFixture cluster)
         Assert.Equal(1, created);
         var exec = await cri.ExecSyncAsync(new ExecSyncRequest { ContainerId = status.Status.Id, Cmd = { "true" }, Timeout = 10 }, CancellationToken.None);
         Assert.Equal(0, exec.ExitCode);
+    }
+
+    [Fact]
+    public async Task Exec_RunsInTheContainer_ReturnsOutputAndExitCode()
+    {
+        await cluster.ApplyAsync(Manifest("shell", "Always", "echo ready; sleep 3600"));
+        await cluster.WaitForPodAsync("shell", p => p.Status?.Phase == "Running", Deadline, "Running");
+
+        var exec = await cluster.KubectlAsync("exec", "shell", "--", "sh", "-c", "echo out $(hostname); echo err >&2; exit 7");
+
+        Assert.Equal(7, exec.ExitCode);
+        Assert.Equal("out shell\n", exec.Stdout);
+        Assert.Contains("err", exec.Stderr, StringComparison.Ordinal);
+        var ok = await cluster.KubectlAsync("exec", "shell", "-c", "app", "--", "cat", "/proc/1/cmdline");
+        Assert.Equal((0, "sh\0-c\0echo ready; sleep 3600\0"), (ok.ExitCode, ok.Stdout));
+    }
+
+    [Fact]
+    public async Task LogsFollow_StreamsNewLinesUntilTheContainerExits()
+    {
+        await cluster.ApplyAsync(Manifest("ticker", "Never", "for i in 1 2 3; do echo tick $i; sleep 1; done"));
+        await cluster.WaitForPodAsync("ticker", p => p.Status?.Phase is "Running" or "Succeeded", Deadline, "Running");
+
+        var follow = await cluster.KubectlAsync("logs", "-f", "ticker");
+
+        Assert.Equal((0, "tick 1\ntick 2\ntick 3\n"), (follow.ExitCode, follow.Stdout));
     }
 
     private static async Task<List<PodSandbox>> SandboxesOf(Ursa.Cri.CriClient cri, string uid)
