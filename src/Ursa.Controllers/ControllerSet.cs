@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Ursa.Client.Rest;
 using Ursa.Controllers.Deployments;
+using Ursa.Controllers.Jobs;
 using Ursa.Controllers.ReplicaSets;
 
 namespace Ursa.Controllers;
@@ -17,8 +18,10 @@ public sealed class ControllerSet(IApiClient client, TimeProvider time, ILoggerF
     {
         var replicaSets = new ReplicaSetController(client, time, loggers.CreateLogger<ReplicaSetController>());
         var deployments = new DeploymentController(client, time, loggers.CreateLogger<DeploymentController>());
+        var jobs = new JobController(client, time, loggers.CreateLogger<JobController>());
         return Task.WhenAll(
             replicaSets.RunAsync(cancellationToken),
-            deployments.RunAsync(cancellationToken));
+            deployments.RunAsync(cancellationToken),
+            jobs.RunAsync(cancellationToken));
     }
 }
