@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Ursa.Client.Rest;
 using Ursa.Controllers.Deployments;
+using Ursa.Controllers.GarbageCollection;
 using Ursa.Controllers.Jobs;
 using Ursa.Controllers.ReplicaSets;
 
@@ -19,9 +20,11 @@ public sealed class ControllerSet(IApiClient client, TimeProvider time, ILoggerF
         var replicaSets = new ReplicaSetController(client, time, loggers.CreateLogger<ReplicaSetController>());
         var deployments = new DeploymentController(client, time, loggers.CreateLogger<DeploymentController>());
         var jobs = new JobController(client, time, loggers.CreateLogger<JobController>());
+        var collector = new GarbageCollector(client, time, loggers.CreateLogger<GarbageCollector>());
         return Task.WhenAll(
             replicaSets.RunAsync(cancellationToken),
             deployments.RunAsync(cancellationToken),
-            jobs.RunAsync(cancellationToken));
+            jobs.RunAsync(cancellationToken),
+            collector.RunAsync(cancellationToken));
     }
 }
