@@ -3,6 +3,7 @@ using Ursa.Client.Rest;
 using Ursa.Controllers.Deployments;
 using Ursa.Controllers.GarbageCollection;
 using Ursa.Controllers.Jobs;
+using Ursa.Controllers.NodeLifecycle;
 using Ursa.Controllers.ReplicaSets;
 
 namespace Ursa.Controllers;
@@ -12,7 +13,7 @@ namespace Ursa.Controllers;
 /// out of process by <c>ursa controller-manager</c>. Namespace emptying and tenant bootstrap stay in the API
 /// server (NamespaceCleaner, TenantBootstrap), so they are not repeated here.
 /// </summary>
-public sealed class ControllerSet(IApiClient client, TimeProvider time, ILoggerFactory loggers)
+public sealed class ControllerSet(IApiClient client, TimeProvider time, ILoggerFactory loggers, NodeLifecycleOptions? nodeLifecycle = null)
 {
     /// <summary>Runs every controller until cancelled.</summary>
     public Task RunAsync(CancellationToken cancellationToken)
@@ -21,7 +22,9 @@ public sealed class ControllerSet(IApiClient client, TimeProvider time, ILoggerF
         var deployments = new DeploymentController(client, time, loggers.CreateLogger<DeploymentController>());
         var jobs = new JobController(client, time, loggers.CreateLogger<JobController>());
         var collector = new GarbageCollector(client, time, loggers.CreateLogger<GarbageCollector>());
+        var nodes = new NodeLifecycleController(client, nodeLifecycle ?? new NodeLifecycleOptions(), time, loggers.CreateLogger<NodeLifecycleController>());
         return Task.WhenAll(
+            nodes.RunAsync(cancellationToken),
             replicaSets.RunAsync(cancellationToken),
             deployments.RunAsync(cancellationToken),
             jobs.RunAsync(cancellationToken),
