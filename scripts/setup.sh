@@ -9,17 +9,18 @@ sudo_cmd=""
 [[ $(id -u) -ne 0 ]] && sudo_cmd="sudo"
 
 need=()
-for pkg in ca-certificates libsqlite3-0; do
+# ursa up runs a real node: containerd with runc and the CNI plugins in a network namespace (iproute2), a local
+# registry (docker-registry), and image tools that build the pause and busybox images from busybox-static.
+for pkg in ca-certificates libsqlite3-0 containerd runc containernetworking-plugins skopeo umoci docker-registry busybox-static iproute2; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 # kubectl: these machines ship a cloud-SDK kubectl wrapper; elsewhere fall back to Debian's kubectl 1.20.
 if ! command -v kubectl >/dev/null 2>&1; then
   need+=(kubernetes-client)
 fi
-# Test-only packages: etcd (the etcd storage backend's tests start real members on loopback) and the container
-# stack the end-to-end tier drives (containerd, runc, CNI plugins, a local registry, image tools, busybox).
+# Test-only packages: etcd (the etcd storage backend's tests start real members on loopback).
 if [[ $with_tests -eq 1 ]]; then
-  for pkg in etcd-server etcd-client containerd runc containernetworking-plugins skopeo umoci docker-registry busybox-static iproute2; do
+  for pkg in etcd-server etcd-client; do
     dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
   done
 fi
@@ -27,6 +28,11 @@ if [[ ${#need[@]} -gt 0 ]]; then
   echo "setup: installing ${need[*]}" >&2
   $sudo_cmd apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${need[@]}" >/dev/null
+  # Debian starts docker-registry as a service on every interface (:5000); Ursa runs its own registry inside its
+  # network namespace and wants no registry on the host.
+  if command -v systemctl >/dev/null 2>&1 && systemctl is-enabled docker-registry >/dev/null 2>&1; then
+    $sudo_cmd systemctl disable --now docker-registry >/dev/null 2>&1 || true
+  fi
 fi
 
 if [[ $with_tests -eq 1 ]]; then

@@ -11,4 +11,10 @@ public static class UrsaPaths
     public static string DataDirectory => Path.Combine(Home, "data");
 
     public static string Kubeconfig => Path.Combine(Home, "kubeconfig");
+
+    /// <summary>The node agent's root: pod logs and volumes.</summary>
+    public static string AgentDirectory => Path.Combine(Home, "agent");
+
+    /// <summary>Managed containerd's data: its root, state, registry and images.</summary>
+    public static string ContainerdDirectory => Path.Combine(Home, "containerd");
 }

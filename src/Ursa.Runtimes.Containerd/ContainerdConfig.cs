@@ -40,6 +40,11 @@ public static class ContainerdConfig
         toml.Append("  restrict_oom_score_adj = true\n");
         toml.Append("  disable_apparmor = true\n");
         toml.Append("  enable_selinux = false\n");
+        // The streaming server behind CRI Exec/Attach/PortForward URLs: loopback of containerd's namespace (ursa0)
+        // on a random port, reachable only through NetworkNamespaceDialer. These are containerd 1.6's defaults,
+        // written out because the dialer depends on them.
+        toml.Append("  stream_server_address = \"127.0.0.1\"\n");
+        toml.Append("  stream_server_port = \"0\"\n");
         // Pod network namespaces under our state dir, not /var/run/netns, so they never mix with the host's.
         toml.Append("  netns_mounts_under_state_dir = true\n");
         toml.Append("  [").Append(Cri).Append(".containerd]\n");

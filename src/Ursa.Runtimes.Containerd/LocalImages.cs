@@ -70,10 +70,14 @@ public sealed partial class LocalImages
 
     /// <summary>Builds the busybox layout if needed and pushes it to the local registry (skopeo skips blobs
     /// the registry already has, so a repeat push costs ~50 ms).</summary>
-    public async Task PushBusyboxImageAsync(CancellationToken cancellationToken)
+    public Task PushBusyboxImageAsync(CancellationToken cancellationToken) => PushBusyboxImageAsync("busybox:latest", cancellationToken);
+
+    /// <summary>Pushes the busybox image under another <paramref name="repositoryAndTag"/> (e.g. <c>tools:v2</c>),
+    /// which pods then find as <c>ursa.local/tools:v2</c>.</summary>
+    public async Task PushBusyboxImageAsync(string repositoryAndTag, CancellationToken cancellationToken)
     {
         string layout = await EnsureLayoutAsync(ImageRecipe.Busybox, cancellationToken).ConfigureAwait(false);
-        string destination = $"docker://{_options.RegistryAddress}/busybox:latest";
+        string destination = $"docker://{_options.RegistryAddress}/{repositoryAndTag}";
         CommandLine push = _network.Enter(Skopeo("copy", "--dest-tls-verify=false", $"oci:{layout}:latest", destination));
         _ = (await _runner.RunAsync(push, cancellationToken).ConfigureAwait(false)).EnsureSuccess();
         LogPushed(_logger, BusyboxImage, destination);

@@ -12,4 +12,7 @@ public sealed partial class EtcdStore
 
     [LoggerMessage(EventId = 1312, Level = LogLevel.Warning, Message = "Watch of {Prefix} broke at revision {Revision} on {Endpoint}; resuming in {DelayMs} ms: {Reason}")]
     private static partial void LogWatchBroken(ILogger logger, string prefix, long revision, Uri endpoint, long delayMs, string reason);
+
+    [LoggerMessage(EventId = 1313, Level = LogLevel.Information, Message = "etcd {Operation} of {Key}: an attempt whose outcome was unknown had landed (mod revision {Revision}); not applied twice")]
+    private static partial void LogEarlierAttemptLanded(ILogger logger, string operation, string key, long revision);
 }

@@ -16,10 +16,18 @@ public sealed partial class EtcdStore
         {
             Compare = { new Compare { Key = etcdKey, Target = Compare.Types.CompareTarget.Create, Result = Compare.Types.CompareResult.Equal, CreateRevision = 0 } },
             Success = { new RequestOp { RequestPut = new PutRequest { Key = etcdKey, Value = copy } } },
+            Failure = { new RequestOp { RequestRange = new RangeRequest { Key = etcdKey } } },
         };
-        TxnResponse response = await CallAsync(EtcdMethods.Txn, txn, idempotent: false, cancellationToken).ConfigureAwait(false);
+        (TxnResponse response, bool mayHaveLanded) = await CallWithOutcomeAsync(EtcdMethods.Txn, txn, cancellationToken).ConfigureAwait(false);
         if (!response.Succeeded)
         {
+            if (mayHaveLanded && OwnWrite(response, copy) is { } landed)
+            {
+                // Our earlier attempt created the key (the value is ours byte for byte: API objects carry a uid).
+                LogEarlierAttemptLanded(_logger, "create", key, landed.ModRevision);
+                return landed;
+            }
+
             throw new KeyExistsException(key);
         }
 
@@ -45,9 +53,16 @@ public sealed partial class EtcdStore
             },
             Failure = { new RequestOp { RequestRange = new RangeRequest { Key = etcdKey } } },
         };
-        TxnResponse response = await CallAsync(EtcdMethods.Txn, txn, idempotent: false, cancellationToken).ConfigureAwait(false);
+        (TxnResponse response, bool mayHaveLanded) = await CallWithOutcomeAsync(EtcdMethods.Txn, txn, cancellationToken).ConfigureAwait(false);
         if (!response.Succeeded)
         {
+            if (mayHaveLanded && OwnWrite(response, copy) is { } landed && landed.ModRevision > expectedModRevision)
+            {
+                // The key moved past the expected revision to exactly our value: our earlier attempt did that.
+                LogEarlierAttemptLanded(_logger, "update", key, landed.ModRevision);
+                return landed;
+            }
+
             throw PreconditionFailed(key, expectedModRevision, response);
         }
 
@@ -67,15 +82,26 @@ public sealed partial class EtcdStore
             Success = { new RequestOp { RequestDeleteRange = new DeleteRangeRequest { Key = etcdKey, PrevKv = true } } },
             Failure = { new RequestOp { RequestRange = new RangeRequest { Key = etcdKey } } },
         };
-        TxnResponse response = await CallAsync(EtcdMethods.Txn, txn, idempotent: false, cancellationToken).ConfigureAwait(false);
+        (TxnResponse response, bool mayHaveLanded) = await CallWithOutcomeAsync(EtcdMethods.Txn, txn, cancellationToken).ConfigureAwait(false);
         if (!response.Succeeded)
         {
+            if (mayHaveLanded && response.Responses[0].ResponseRange.Kvs.Count == 0)
+            {
+                // Gone, but by our earlier attempt or another deleter? The deleted value and revision are no
+                // longer readable, so say so rather than guess; the caller's retry will see NotFound.
+                throw new StoreUnavailableException($"etcd: the outcome of deleting {key} is unknown (an attempt may have been applied)");
+            }
+
             throw PreconditionFailed(key, expectedModRevision, response);
         }
 
         KeyValue previous = response.Responses[0].ResponseDeleteRange.PrevKvs[0];
         return new StoreEntry(key, previous.Value.Memory, previous.CreateRevision, response.Header.Revision);
     }
+
+    /// <summary>The entry a failed guard read back, when it holds exactly <paramref name="value"/>.</summary>
+    private static StoreEntry? OwnWrite(TxnResponse response, ByteString value) =>
+        response.Responses[0].ResponseRange.Kvs is [{ } kv] && kv.Value.Span.SequenceEqual(value.Span) ? EtcdKeys.ToEntry(kv) : null;
 
     /// <summary>The key exists (expected 0) or was last modified at exactly <paramref name="expectedModRevision"/>.</summary>
     private static Compare Precondition(ByteString key, long expectedModRevision) => expectedModRevision == 0

@@ -11,7 +11,7 @@ namespace Ursa.Storage.Etcd;
 /// <see cref="IStore"/> on an etcd v3 cluster (3.4 or newer), spoken over gRPC through <see cref="Ursa.Grpc"/>.
 /// <code>
 ///   Get/List          -> KV.Range (linearizable; paged with limit + range_end, point-in-time with revision)
-///   Create            -> KV.Txn  if create_revision(key) == 0          then Put
+///   Create            -> KV.Txn  if create_revision(key) == 0          then Put                else Range
 ///   Update/Delete     -> KV.Txn  if mod_revision(key) == expected      then Put/DeleteRange  else Range
 ///                                (expected 0: if create_revision(key) &gt; 0)
 ///   Watch             -> Watch (bidi stream): prev_kv for deletes, WatchProgressRequest for progress,
@@ -26,8 +26,13 @@ namespace Ursa.Storage.Etcd;
 /// (OutOfRange "required revision has been compacted", Unavailable) arrive with their real status codes.
 /// </summary>
 /// <remarks>
-/// Revisions are etcd's main revision, unchanged, except that etcd's initial revision 1 (nothing ever
-/// written) reads as 0, as the store contract says of an empty store.
+/// <para>Failed calls are retried on the next endpoint within one request timeout (see EtcdEndpoints). A write
+/// whose earlier attempt may have landed is settled by its own guard: when the replay's guard fails and the
+/// Range in its failure branch reads back exactly the value we wrote (past the expected revision, for an
+/// update), the earlier attempt landed and its result is returned; otherwise the usual conflict. A delete in
+/// that position whose key is gone fails with <see cref="StoreUnavailableException"/> (outcome unknown).</para>
+/// <para>Revisions are etcd's main revision, unchanged, except that etcd's initial revision 1 (nothing ever
+/// written) reads as 0, as the store contract says of an empty store.</para>
 /// </remarks>
 public sealed partial class EtcdStore : IStore
 {
@@ -47,7 +52,7 @@ public sealed partial class EtcdStore : IStore
         _options = options;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _timeProvider = timeProvider;
-        _endpoints = new EtcdEndpoints(channels, options.RequestTimeout, _logger);
+        _endpoints = new EtcdEndpoints(channels, options.RequestTimeout, timeProvider, _logger);
     }
 
     /// <summary>
@@ -79,7 +84,7 @@ public sealed partial class EtcdStore : IStore
     {
         // A linearizable count of one key: the cheapest request whose header carries the current revision.
         var request = new RangeRequest { Key = EtcdKeys.Zero, CountOnly = true };
-        RangeResponse response = await CallAsync(EtcdMethods.Range, request, idempotent: true, cancellationToken).ConfigureAwait(false);
+        RangeResponse response = await CallAsync(EtcdMethods.Range, request, cancellationToken).ConfigureAwait(false);
         return EtcdKeys.StoreRevision(response.Header.Revision);
     }
 
@@ -88,7 +93,7 @@ public sealed partial class EtcdStore : IStore
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
         var request = new RangeRequest { Key = EtcdKeys.Key(key) };
-        RangeResponse response = await CallAsync(EtcdMethods.Range, request, idempotent: true, cancellationToken).ConfigureAwait(false);
+        RangeResponse response = await CallAsync(EtcdMethods.Range, request, cancellationToken).ConfigureAwait(false);
         return response.Kvs.Count == 0 ? null : EtcdKeys.ToEntry(response.Kvs[0]);
     }
 
@@ -119,7 +124,7 @@ public sealed partial class EtcdStore : IStore
         RangeResponse response;
         try
         {
-            response = await CallAsync(EtcdMethods.Range, request, idempotent: true, cancellationToken).ConfigureAwait(false);
+            response = await CallAsync(EtcdMethods.Range, request, cancellationToken).ConfigureAwait(false);
         }
         catch (EtcdException error) when (EtcdErrors.IsCompacted(error))
         {
@@ -151,7 +156,7 @@ public sealed partial class EtcdStore : IStore
 
         try
         {
-            await CallAsync(EtcdMethods.Compact, new CompactionRequest { Revision = revision, Physical = true }, idempotent: true, cancellationToken)
+            await CallAsync(EtcdMethods.Compact, new CompactionRequest { Revision = revision, Physical = true }, cancellationToken)
                 .ConfigureAwait(false);
             LogCompacted(_logger, revision);
         }
@@ -179,14 +184,20 @@ public sealed partial class EtcdStore : IStore
     }
 
     private async Task<TResponse> CallAsync<TRequest, TResponse>(
-        GrpcMethod<TRequest, TResponse> method, TRequest request, bool idempotent, CancellationToken cancellationToken)
+        GrpcMethod<TRequest, TResponse> method, TRequest request, CancellationToken cancellationToken)
+        where TRequest : Google.Protobuf.IMessage<TRequest>
+        where TResponse : Google.Protobuf.IMessage<TResponse> =>
+        (await CallWithOutcomeAsync(method, request, cancellationToken).ConfigureAwait(false)).Response;
+
+    private async Task<EtcdCallResult<TResponse>> CallWithOutcomeAsync<TRequest, TResponse>(
+        GrpcMethod<TRequest, TResponse> method, TRequest request, CancellationToken cancellationToken)
         where TRequest : Google.Protobuf.IMessage<TRequest>
         where TResponse : Google.Protobuf.IMessage<TResponse>
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) == 1, this);
         try
         {
-            return await _endpoints.CallAsync(method, request, idempotent, cancellationToken).ConfigureAwait(false);
+            return await _endpoints.CallAsync(method, request, cancellationToken).ConfigureAwait(false);
         }
         catch (GrpcException error)
         {

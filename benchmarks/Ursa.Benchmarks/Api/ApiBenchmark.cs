@@ -60,7 +60,7 @@ public sealed class ApiBenchmark(ApiBenchmarkOptions options, BenchmarkReport re
         report.Result($"watch_fanout_{options.Watchers}x{options.WatchEvents}_delivered", fanOut, "events/s");
     }
 
-    private static async Task CreateNamespaceAsync(HttpClient client, string name, CancellationToken cancellationToken)
+    internal static async Task CreateNamespaceAsync(HttpClient client, string name, CancellationToken cancellationToken)
     {
         using var body = new StringContent($$$"""{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"{{{name}}}"}}""", Encoding.UTF8, "application/json");
         using var response = await client.PostAsync("/api/v1/namespaces", body, cancellationToken).ConfigureAwait(false);
@@ -75,7 +75,7 @@ public sealed class ApiBenchmark(ApiBenchmarkOptions options, BenchmarkReport re
          "env":[{"name":"MODE","value":"bench"}]}]}}
         """);
 
-    private static async Task<TimeSpan> CreatePodsAsync(HttpClient client, string ns, int start, int count, int concurrency, LatencyRecorder? latencies, CancellationToken cancellationToken)
+    internal static async Task<TimeSpan> CreatePodsAsync(HttpClient client, string ns, int start, int count, int concurrency, LatencyRecorder? latencies, CancellationToken cancellationToken)
     {
         var next = start - 1;
         var end = start + count;

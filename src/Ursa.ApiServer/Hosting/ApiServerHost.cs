@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -14,6 +15,7 @@ using Ursa.ApiServer.Discovery;
 using Ursa.ApiServer.Http;
 using Ursa.ApiServer.OpenApi;
 using Ursa.ApiServer.Pki;
+using Ursa.ApiServer.Proxy;
 using Ursa.ApiServer.Registry;
 using Ursa.ApiServer.Resources;
 using Ursa.Storage;
@@ -30,6 +32,7 @@ public sealed class ApiServerHost : IAsyncDisposable
     private readonly List<WatchCache> _caches;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _background;
+    private NodeStreamProxy? _nodeStreams;
 
     private ApiServerHost(WebApplication app, List<WatchCache> caches, Task compaction, Uri url, string adminToken, string caPem)
     {
@@ -56,6 +59,11 @@ public sealed class ApiServerHost : IAsyncDisposable
         Directory.CreateDirectory(options.DataDirectory);
         using var ca = CertificateAuthority.LoadOrCreate(Path.Combine(options.DataDirectory, "pki"), time);
         var serving = ca.IssueServingCertificate(time, options.BindAddress is "127.0.0.1" or "::1" ? [] : [options.BindAddress]);
+
+        // The API server's identity towards node agents (logs, exec, attach), as Kubernetes' kubelet-client cert.
+        var nodeStreams = new NodeStreamProxy(
+            ca.IssueClientCertificate(time, NodeStreamProxy.ClientCommonName, "system:masters"),
+            X509Certificate2.CreateFromPem(ca.CertificatePem), time, loggers.CreateLogger<NodeStreamProxy>());
         var tokenPath = Path.Combine(options.DataDirectory, "tokens.csv");
         var adminToken = TokenFile.EnsureAdmin(tokenPath);
         var tokens = TokenFile.Load(tokenPath);
@@ -89,11 +97,12 @@ public sealed class ApiServerHost : IAsyncDisposable
         var app = builder.Build();
         var caLookup = caches.ToDictionary(c => c.Resource);
         registry.CachedLookup = (resource, key) => caLookup[resource].Get(key)?.Json;
-        var endpoint = new ResourceEndpoint(registry, caLookup, time, loggers.CreateLogger<ResourceEndpoint>());
+        var endpoint = new ResourceEndpoint(registry, caLookup, time, loggers.CreateLogger<ResourceEndpoint>()) { NodeStreams = nodeStreams };
         var dispatcher = new ApiDispatcher(
             catalog, endpoint, tokens, new DiscoveryDocuments(catalog, $"{options.BindAddress}:{options.Port}"),
             new OpenApiDocuments(catalog, $"v1.{options.KubernetesMinor}.0"), version, loggers.CreateLogger<ApiDispatcher>());
         endpoint.TenantCreated = tenant => new TenantBootstrap(registry).EnsureNamespacesAsync(tenant, CancellationToken.None);
+        app.UseWebSockets();
         app.Run(dispatcher.HandleAsync);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
 
@@ -105,7 +114,7 @@ public sealed class ApiServerHost : IAsyncDisposable
         var compaction = Task.WhenAll(
             new Compactor(store, options.CompactionInterval, time, loggers.CreateLogger<Compactor>()).RunAsync(stop.Token),
             new NamespaceCleaner(registry, caLookup, TimeSpan.FromSeconds(5), loggers.CreateLogger<NamespaceCleaner>()).RunAsync(stop.Token));
-        var result = new ApiServerHost(app, caches, compaction, url, adminToken, ca.CertificatePem);
+        var result = new ApiServerHost(app, caches, compaction, url, adminToken, ca.CertificatePem) { _nodeStreams = nodeStreams };
         result._stop.Token.Register(stop.Cancel);
         return result;
     }
@@ -122,6 +131,7 @@ public sealed class ApiServerHost : IAsyncDisposable
         await _app.StopAsync(grace.Token).ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
         await _background.ConfigureAwait(false);
+        _nodeStreams?.Dispose();
         _stop.Dispose();
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Ursa.Api.Serialization;
 using Ursa.ApiServer.Errors;
+using Ursa.ApiServer.Proxy;
 using Ursa.ApiServer.Requests;
 using PodActionObject = Ursa.Api.Core.Action;
 
@@ -137,7 +138,10 @@ public sealed partial class ResourceEndpoint
         }
     }
 
-    /// <summary>logs, exec and attach are served by the node agent that runs the pod.</summary>
+    /// <summary>
+    /// logs, exec and attach are served by the node agent that runs the pod: resolve the container and the
+    /// node's streaming endpoint here (errors are ordinary Status responses), then relay (see <see cref="NodeStreamProxy"/>).
+    /// </summary>
     private async Task NodeStreamAsync(ApiRequest request, string subresource)
     {
         var (current, _) = await registry.GetAsync(request.Resource, request.Tenant, request.Namespace, request.Name!, request.Aborted).ConfigureAwait(false);
@@ -147,13 +151,31 @@ public sealed partial class ResourceEndpoint
             throw ApiErrors.BadRequest($"pod {request.Name} does not have a host assigned");
         }
 
-        Log.NodeStreamUnavailable(logger, subresource, request.Name!, pod.Spec.NodeName);
-        throw ApiErrors.Unavailable($"cannot reach node \"{pod.Spec.NodeName}\" for {subresource}: no node agent connection is registered for it");
+        var container = PodContainerDefaulting.Resolve(pod, request.Query("container"));
+        if (NodeStreams is null)
+        {
+            Log.NodeStreamUnavailable(logger, subresource, request.Name!, pod.Spec.NodeName);
+            throw ApiErrors.Unavailable($"cannot reach node \"{pod.Spec.NodeName}\" for {subresource}: this API server has no node client certificate");
+        }
+
+        var nodes = registry.Catalog.Get(string.Empty, "nodes");
+        var (node, _) = await registry.GetAsync(nodes, null, null, pod.Spec.NodeName, request.Aborted).ConfigureAwait(false);
+        var target = new NodeStreamTarget(
+            pod.Spec.NodeName, NodeStreamTarget.EndpointOf((Node)node), request.Tenant ?? pod.Metadata.Tenant ?? string.Empty,
+            request.Namespace!, request.Name!, container);
+        if (subresource == "log")
+        {
+            await NodeStreams.ProxyLogsAsync(request.Http, target, request.Aborted).ConfigureAwait(false);
+        }
+        else
+        {
+            await NodeStreams.ProxyChannelAsync(request.Http, target, subresource, request.Aborted).ConfigureAwait(false);
+        }
     }
 
     private static partial class Log
     {
-        [LoggerMessage(10, LogLevel.Information, "{Subresource} of pod {Pod} asked, but node {Node} has no agent connection")]
+        [LoggerMessage(10, LogLevel.Information, "{Subresource} of pod {Pod} asked, but no node client is configured to reach node {Node}")]
         public static partial void NodeStreamUnavailable(ILogger logger, string subresource, string pod, string node);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Ursa.ApiServer.Caching;
 using Ursa.ApiServer.Errors;
+using Ursa.ApiServer.Proxy;
 using Ursa.ApiServer.Registry;
 using Ursa.ApiServer.Requests;
 using Ursa.ApiServer.Resources;
@@ -19,6 +20,9 @@ public sealed partial class ResourceEndpoint(
 
     /// <summary>Called after a Tenant is created, to give it its default namespaces.</summary>
     public Func<string, Task>? TenantCreated { get; set; }
+
+    /// <summary>Reaches node agents for pods' logs, exec and attach; without it those answer 503.</summary>
+    public NodeStreamProxy? NodeStreams { get; set; }
 
     public Task HandleAsync(ApiRequest request)
     {

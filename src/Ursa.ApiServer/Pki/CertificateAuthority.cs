@@ -47,16 +47,36 @@ public sealed class CertificateAuthority : IDisposable
     }
 
     /// <summary>Issues a serving certificate for loopback names (127.0.0.1, ::1, localhost) plus any extra names.</summary>
-    public X509Certificate2 IssueServingCertificate(TimeProvider time, IEnumerable<string> extraNames)
+    public X509Certificate2 IssueServingCertificate(TimeProvider time, IEnumerable<string> extraNames) =>
+        Issue(time, "CN=ursa-apiserver", ["127.0.0.1", "::1", "localhost", .. extraNames], ServerAuthentication);
+
+    /// <summary>
+    /// Issues a node's serving certificate for its streaming endpoint (logs, exec, attach), valid for the node's
+    /// addresses (IPs or DNS names) as its Node object advertises them: the API server checks both the chain and
+    /// the address it dials.
+    /// </summary>
+    public X509Certificate2 IssueNodeServingCertificate(TimeProvider time, string nodeName, IEnumerable<string> addresses) =>
+        Issue(time, $"CN=system:node:{nodeName}, O=system:nodes", addresses, ServerAuthentication);
+
+    /// <summary>
+    /// Issues a client certificate (client-auth usage only), e.g. the API server's identity towards node agents
+    /// (the kubelet-client certificate of Kubernetes).
+    /// </summary>
+    public X509Certificate2 IssueClientCertificate(TimeProvider time, string commonName, string? organization = null) =>
+        Issue(time, organization is null ? $"CN={commonName}" : $"CN={commonName}, O={organization}", [], ClientAuthentication);
+
+    private const string ServerAuthentication = "1.3.6.1.5.5.7.3.1";
+    private const string ClientAuthentication = "1.3.6.1.5.5.7.3.2";
+
+    private X509Certificate2 Issue(TimeProvider time, string subject, IEnumerable<string> names, string usage)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest("CN=ursa-apiserver", key, HashAlgorithmName.SHA256);
+        var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256);
         var san = new SubjectAlternativeNameBuilder();
-        san.AddIpAddress(IPAddress.Loopback);
-        san.AddIpAddress(IPAddress.IPv6Loopback);
-        san.AddDnsName("localhost");
-        foreach (var name in extraNames)
+        var any = false;
+        foreach (var name in names.Distinct(StringComparer.Ordinal))
         {
+            any = true;
             if (IPAddress.TryParse(name, out var ip))
             {
                 san.AddIpAddress(ip);
@@ -67,10 +87,14 @@ public sealed class CertificateAuthority : IDisposable
             }
         }
 
-        request.CertificateExtensions.Add(san.Build());
+        if (any)
+        {
+            request.CertificateExtensions.Add(san.Build());
+        }
+
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
-        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid(usage)], false));
         var now = time.GetUtcNow();
         var serial = RandomNumberGenerator.GetBytes(16);
         serial[0] &= 0x7F;

@@ -11,7 +11,12 @@ namespace Ursa.ApiServer.Schema;
 /// </summary>
 public sealed class TypeSchema
 {
+    // Complete schemas only. A graph is built under BuildLock in Building (recursive types need an entry before
+    // their fields are read) and published when its outermost type is done: publishing early let a second API
+    // server in the same process read a half-built Pod schema (OpenAPI without pod.spec.virtualMachine).
     private static readonly ConcurrentDictionary<Type, TypeSchema> Cache = new();
+    private static readonly Dictionary<Type, TypeSchema> Building = [];
+    private static readonly object BuildLock = new();
     private readonly Dictionary<string, SchemaField>? _fields;
 
     private TypeSchema(Type clrType, SchemaKind kind)
@@ -33,40 +38,75 @@ public sealed class TypeSchema
 
     public IReadOnlyDictionary<string, SchemaField> Fields => _fields ?? [];
 
-    public static TypeSchema For(Type type) => Cache.TryGetValue(type, out var schema) ? schema : Build(type);
+    public static TypeSchema For(Type type)
+    {
+        if (Cache.TryGetValue(type, out var schema))
+        {
+            return schema;
+        }
+
+        lock (BuildLock)
+        {
+            if (Cache.TryGetValue(type, out schema) || Building.TryGetValue(type, out schema))
+            {
+                return schema;
+            }
+
+            var outermost = Building.Count == 0;
+            schema = Build(type);
+            if (outermost)
+            {
+                foreach (var (built, value) in Building)
+                {
+                    Cache[built] = value;
+                }
+
+                Cache[type] = schema;
+                Building.Clear();
+            }
+
+            return schema;
+        }
+    }
+
+    private static TypeSchema Register(TypeSchema schema)
+    {
+        Building[schema.ClrType] = schema;
+        return schema;
+    }
 
     private static TypeSchema Build(Type type)
     {
         var underlying = Nullable.GetUnderlyingType(type) ?? type;
         if (underlying == typeof(string) || underlying == typeof(DateTimeOffset))
         {
-            return Cache.GetOrAdd(type, t => new TypeSchema(t, SchemaKind.String));
+            return Register(new TypeSchema(type, SchemaKind.String));
         }
 
         if (underlying == typeof(bool))
         {
-            return Cache.GetOrAdd(type, t => new TypeSchema(t, SchemaKind.Boolean));
+            return Register(new TypeSchema(type, SchemaKind.Boolean));
         }
 
         if (underlying == typeof(int) || underlying == typeof(long))
         {
-            return Cache.GetOrAdd(type, t => new TypeSchema(t, SchemaKind.Integer));
+            return Register(new TypeSchema(type, SchemaKind.Integer));
         }
 
         if (underlying == typeof(Api.Meta.IntOrString))
         {
-            return Cache.GetOrAdd(type, t => new TypeSchema(t, SchemaKind.IntOrString));
+            return Register(new TypeSchema(type, SchemaKind.IntOrString));
         }
 
         if (underlying == typeof(System.Text.Json.JsonElement))
         {
-            return Cache.GetOrAdd(type, t => new TypeSchema(t, SchemaKind.Any));
+            return Register(new TypeSchema(type, SchemaKind.Any));
         }
 
         if (underlying.IsGenericType && underlying.GetGenericTypeDefinition() == typeof(Dictionary<,>))
         {
             var map = new TypeSchema(type, SchemaKind.Map);
-            Cache[type] = map;
+            Register(map);
             map.Element = For(underlying.GetGenericArguments()[1]);
             return map;
         }
@@ -74,7 +114,7 @@ public sealed class TypeSchema
         if (underlying.IsGenericType && underlying.GetGenericTypeDefinition() == typeof(List<>))
         {
             var array = new TypeSchema(type, SchemaKind.Array);
-            Cache[type] = array;
+            Register(array);
             array.Element = For(underlying.GetGenericArguments()[0]);
             return array;
         }
@@ -82,7 +122,7 @@ public sealed class TypeSchema
         var obj = new TypeSchema(type, SchemaKind.Object);
 
         // Registered before the fields are read so recursive types terminate.
-        Cache[type] = obj;
+        Register(obj);
         foreach (var property in underlying.GetProperties(BindingFlags.Public | BindingFlags.Instance)
                      .OrderBy(p => p.GetCustomAttribute<JsonPropertyOrderAttribute>()?.Order ?? 0))
         {

@@ -13,6 +13,8 @@ public static class BenchCommand
         bench.Subcommands.Add(Api());
         bench.Subcommands.Add(Scheduler());
         bench.Subcommands.Add(Controllers());
+        bench.Subcommands.Add(PodStartup());
+        bench.Subcommands.Add(BenchEtcdRatioCommand.Create());
         return bench;
     }
 
@@ -46,6 +48,22 @@ public static class BenchCommand
             using var shutdown = new ShutdownSignal();
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, shutdown.Token);
             await new Ursa.Benchmarks.Controllers.ControllerBenchmark(options, new BenchmarkReport(Console.Out)).RunAsync(stop.Token).ConfigureAwait(false);
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command PodStartup()
+    {
+        var defaults = new Ursa.Benchmarks.PodStartup.PodStartupBenchmarkOptions();
+        var pods = new Option<int>("--pods") { Description = "Pods per phase", DefaultValueFactory = _ => defaults.Pods };
+        var command = new Command("pod-startup", "Container pods on one real node (server + agent + managed containerd as child processes): create -> Running via watch, p50/p99, beside raw CRI for the same sandbox + container; then agent idle CPU and memory.") { pods };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var options = new Ursa.Benchmarks.PodStartup.PodStartupBenchmarkOptions { Pods = parse.GetValue(pods) };
+            using var shutdown = new ShutdownSignal();
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, shutdown.Token);
+            await new Ursa.Benchmarks.PodStartup.PodStartupBenchmark(options, new BenchmarkReport(Console.Out)).RunAsync(stop.Token).ConfigureAwait(false);
             return 0;
         });
         return command;

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using Ursa.ApiServer.Hosting;
+using Ursa.Client.Connection;
+using Ursa.Runtimes.Containerd;
 using Ursa.Storage.Etcd;
 
 namespace Ursa.Cli.Commands;
@@ -22,6 +24,18 @@ public static class ServerCommand
         var etcdCert = new Option<string?>("--etcd-certfile") { Description = "Client certificate for etcd" };
         var etcdKey = new Option<string?>("--etcd-keyfile") { Description = "Client key for etcd" };
         var command = new Command(name, description) { port, bind, dataDir, kubeconfig, verbose, noScheduler, noControllers, etcdServers, etcdCa, etcdCert, etcdKey };
+        var withNode = name == "up";
+        var agentFlags = new AgentFlags();
+        var noAgent = new Option<bool>("--disable-agent") { Description = "Run no node agent (and no managed containerd) in this process" };
+        if (withNode)
+        {
+            command.Options.Add(noAgent);
+            foreach (var option in agentFlags.All)
+            {
+                command.Options.Add(option);
+            }
+        }
+
         command.SetAction(async (parse, cancellationToken) =>
         {
             var options = new ApiServerOptions
@@ -48,12 +62,13 @@ public static class ServerCommand
                 };
             }
 
-            return await RunAsync(options, parse.GetValue(kubeconfig) ?? UrsaPaths.Kubeconfig, parse.GetValue(verbose) ? LogLevel.Debug : LogLevel.Information, !parse.GetValue(noScheduler), !parse.GetValue(noControllers), etcd, cancellationToken).ConfigureAwait(false);
+            var node = withNode && !parse.GetValue(noAgent) ? new NodeSettings(agentFlags.Bind(parse), agentFlags.Managed(parse)) : null;
+            return await RunAsync(options, parse.GetValue(kubeconfig) ?? UrsaPaths.Kubeconfig, parse.GetValue(verbose) ? LogLevel.Debug : LogLevel.Information, !parse.GetValue(noScheduler), !parse.GetValue(noControllers), etcd, node, cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(ApiServerOptions options, string kubeconfigPath, LogLevel level, bool withScheduler, bool withControllers, EtcdStoreOptions? etcd, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(ApiServerOptions options, string kubeconfigPath, LogLevel level, bool withScheduler, bool withControllers, EtcdStoreOptions? etcd, NodeSettings? node, CancellationToken cancellationToken)
     {
         using var loggers = Logging.Create(level);
         var log = loggers.CreateLogger("Ursa");
@@ -92,12 +107,33 @@ public static class ServerCommand
             log.LogInformation("Ursa API server listening on {Url}", plane.Api.Url);
             log.LogInformation("Admin kubeconfig written to {Path}; try: kubectl --kubeconfig {Path} get namespaces", kubeconfigPath, kubeconfigPath);
 #pragma warning restore CA1848
-            try
+            NodeStack? stack = null;
+            if (node is not null)
             {
-                await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
+                try
+                {
+                    var connection = new ClusterConnection(plane.Api.Url, plane.Api.CaPem, plane.Api.AdminToken);
+                    stack = await NodeStack.StartAsync(connection, node.Agent, node.Containerd, loggers, stop.Token).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is ArgumentException or FormatException or IOException or CommandFailedException or TimeoutException)
+                {
+                    await Console.Error.WriteLineAsync($"error: cannot start the node (containerd and agent): {e.Message}\n"
+                        + "  run scripts/setup.sh to install containerd and its tools, or start with --disable-agent").ConfigureAwait(false);
+                    return 1;
+                }
+                catch (OperationCanceledException)
+                {
+                    return 130;
+                }
+
+#pragma warning disable CA1848
+                log.LogInformation("Node {Node} registered; try: kubectl --kubeconfig {Path} get nodes", node.Agent.NodeName, kubeconfigPath);
+#pragma warning restore CA1848
             }
-            catch (OperationCanceledException)
+
+            await using (stack)
             {
+                await Task.WhenAny(stack?.Completion ?? Task.Delay(Timeout.Infinite, stop.Token), Task.Delay(Timeout.Infinite, stop.Token)).ConfigureAwait(false);
             }
 
 #pragma warning disable CA1848
@@ -107,4 +143,7 @@ public static class ServerCommand
 
         return 0;
     }
+
+    /// <summary>The node half of <c>ursa up</c>.</summary>
+    private sealed record NodeSettings(Ursa.NodeAgent.Agent.AgentOptions Agent, ContainerdOptions? Containerd);
 }

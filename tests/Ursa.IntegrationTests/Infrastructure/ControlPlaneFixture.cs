@@ -3,10 +3,11 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Ursa.ApiServer.Hosting;
 using Ursa.Cli;
 using Ursa.Client.Connection;
+using Ursa.Storage.Etcd;
 
 namespace Ursa.IntegrationTests.Infrastructure;
 
-/// <summary>A real control plane (SQLite store + HTTPS API server) in this process, on a free port, in a temp dir.</summary>
+/// <summary>A real control plane (SQLite store, or etcd in a subclass, + HTTPS API server) in this process, on a free port, in a temp dir.</summary>
 public class ControlPlaneFixture : IAsyncLifetime
 {
     private readonly TestDirectory _directory = new("cp");
@@ -19,6 +20,9 @@ public class ControlPlaneFixture : IAsyncLifetime
     /// disturbed by its status writes; <see cref="SchedulingControlPlaneFixture"/> runs it.
     /// </summary>
     protected virtual bool WithScheduler => false;
+
+    /// <summary>Where the control plane keeps its state: null (the default) for the embedded SQLite store.</summary>
+    protected virtual Task<EtcdStoreOptions?> StartEtcdAsync() => Task.FromResult<EtcdStoreOptions?>(null);
 
     public string KubeconfigPath => Path.Combine(_directory.Path, "kubeconfig");
 
@@ -33,11 +37,12 @@ public class ControlPlaneFixture : IAsyncLifetime
     {
         Directory.CreateDirectory(DataDirectory);
         await File.WriteAllTextAsync(Path.Combine(DataDirectory, "tokens.csv"), $"{AcmeToken},alice,acme\n");
-        _plane = await ControlPlane.StartAsync(new ApiServerOptions { DataDirectory = DataDirectory, Port = 0 }, NullLoggerFactory.Instance, CancellationToken.None, WithScheduler);
+        var etcd = await StartEtcdAsync();
+        _plane = await ControlPlane.StartAsync(new ApiServerOptions { DataDirectory = DataDirectory, Port = 0 }, NullLoggerFactory.Instance, CancellationToken.None, WithScheduler, etcd);
         _plane.WriteKubeconfig(KubeconfigPath);
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_plane is not null)
         {

@@ -37,13 +37,14 @@ public sealed class UrsaServerProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<UrsaServerProcess> StartAsync(string dataDirectory, int? port = null)
+    /// <param name="extraArguments">More <c>ursa server</c> flags, e.g. <c>--etcd-servers</c>.</param>
+    public static async Task<UrsaServerProcess> StartAsync(string dataDirectory, int? port = null, IEnumerable<string>? extraArguments = null)
     {
         var chosen = port ?? FreePort();
         var kubeconfig = Path.Combine(dataDirectory, "..", "kubeconfig");
         File.Delete(kubeconfig);
         var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { RepoPaths.UrsaDll, "server", "--port", chosen.ToString(System.Globalization.CultureInfo.InvariantCulture), "--data-dir", dataDirectory, "--write-kubeconfig", kubeconfig })
+        foreach (var arg in new[] { RepoPaths.UrsaDll, "server", "--port", chosen.ToString(System.Globalization.CultureInfo.InvariantCulture), "--data-dir", dataDirectory, "--write-kubeconfig", kubeconfig }.Concat(extraArguments ?? []))
         {
             info.ArgumentList.Add(arg);
         }

@@ -5,7 +5,7 @@ namespace Ursa.IntegrationTests.Kubectl;
 
 /// <summary>kubectl's read commands against a real server: version, discovery, get in every output, explain, raw.</summary>
 [Collection(ControlPlaneCollection.Name)]
-public sealed class KubectlReadTests(ControlPlaneFixture cluster) : KubectlTestBase(cluster)
+public class KubectlReadTests(ControlPlaneFixture cluster) : KubectlTestBase(cluster)
 {
     [Fact]
     public async Task Version_ReportsUrsaServer()

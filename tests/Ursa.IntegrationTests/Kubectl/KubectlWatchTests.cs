@@ -5,7 +5,7 @@ namespace Ursa.IntegrationTests.Kubectl;
 
 /// <summary><c>kubectl get -w</c> streams changes as they happen and keeps the stream open.</summary>
 [Collection(ControlPlaneCollection.Name)]
-public sealed class KubectlWatchTests(ControlPlaneFixture cluster) : KubectlTestBase(cluster)
+public class KubectlWatchTests(ControlPlaneFixture cluster) : KubectlTestBase(cluster)
 {
     [Fact]
     public async Task GetWatch_PrintsCreatedPodsAsTheyAppear()

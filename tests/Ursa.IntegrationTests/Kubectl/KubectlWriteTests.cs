@@ -7,7 +7,7 @@ namespace Ursa.IntegrationTests.Kubectl;
 
 /// <summary>kubectl's write commands: create, apply, patch (three kinds), edit, label, annotate, delete, wait.</summary>
 [Collection(ControlPlaneCollection.Name)]
-public sealed class KubectlWriteTests(ControlPlaneFixture cluster) : KubectlTestBase(cluster)
+public class KubectlWriteTests(ControlPlaneFixture cluster) : KubectlTestBase(cluster)
 {
     [Fact]
     public async Task Apply_CreatesThenUpdatesAndKeepsLastApplied()

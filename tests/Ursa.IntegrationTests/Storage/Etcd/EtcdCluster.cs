@@ -11,7 +11,7 @@ namespace Ursa.IntegrationTests.Storage.Etcd;
 /// ports and a data directory of their own (on /dev/shm when it exists, so fsync costs nothing). Each member
 /// is stopped by its own PID and the directory deleted on dispose.
 /// </summary>
-public sealed class EtcdCluster : IAsyncDisposable
+public sealed partial class EtcdCluster : IAsyncDisposable
 {
     private const string EtcdBinary = "/usr/bin/etcd";
 

@@ -90,11 +90,10 @@ public sealed class EtcdClusterFaultTests(ITestOutputHelper output) : IAsyncLife
     }
 
     /// <summary>
-    /// A create whose connection broke may or may not have been applied; a retry settles it (an "already exists"
-    /// holding our own value means an earlier attempt won). Two retries at most: the first failure is the killed
-    /// member's broken connection, and when that member was the leader, a second attempt during the election
-    /// (election timeout 750 ms here) can fail with etcd's "request timed out, possibly due to previous leader
-    /// failure".
+    /// The store retries a failed create itself within its request timeout (and settles an unknown outcome by
+    /// reading back its own value), so callers should rarely see <see cref="StoreUnavailableException"/>; when
+    /// they do, the outcome is unknown and a retry settles it (an "already exists" holding our own value means
+    /// an earlier attempt won). Two retries at most.
     /// </summary>
     private static async Task<(StoreEntry Entry, int Retries)> CreateWithRetriesAsync(IStore store, string key, CancellationToken ct)
     {

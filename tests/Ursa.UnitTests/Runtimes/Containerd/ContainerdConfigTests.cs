@@ -17,6 +17,8 @@ public sealed partial class ContainerdConfigTests
         { "/d", "ursa.local/pause:latest", "  restrict_oom_score_adj = true" },
         { "/d", "ursa.local/pause:latest", "  disable_apparmor = true" },
         { "/d", "ursa.local/pause:latest", "  netns_mounts_under_state_dir = true" },
+        { "/d", "ursa.local/pause:latest", "  stream_server_address = \"127.0.0.1\"" },
+        { "/d", "ursa.local/pause:latest", "  stream_server_port = \"0\"" },
         { "/d", "ursa.local/pause:latest", "    snapshotter = \"overlayfs\"" },
         { "/d", "ursa.local/pause:latest", "      runtime_type = \"io.containerd.runc.v2\"" },
         { "/d", "ursa.local/pause:latest", "        SystemdCgroup = false" },

@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging.Abstractions;
+using Ursa.Benchmarks.Api;
+using Ursa.Storage;
+using Ursa.Storage.Etcd;
+
+namespace Ursa.Benchmarks.Etcd;
+
+/// <summary>
+/// <c>ursa bench etcd-ratio</c>: on one etcd member it starts itself, the rate of raw <c>KV.Put</c>s against the
+/// rate of pod creates through an <c>ursa server</c> on that etcd, both at the same concurrency, and their ratio
+/// (the target: creates at least 0.5× raw puts). Between the two it measures <see cref="EtcdStore"/>
+/// creates directly (the guarded transaction each API create costs) to show where the gap is.
+/// <code>
+///   this process ──gRPC (Ursa.Grpc)──────────────────────────────▶ etcd      raw puts, store creates
+///   this process ──HTTPS──▶ ursa server ──gRPC (EtcdStore)───────▶ etcd      API creates
+/// </code>
+/// Raw puts run twice, before and after the API phase, and their mean is the baseline, because on a shared
+/// 2-core machine the baseline drifts by ±10% between runs.
+/// </summary>
+public sealed class EtcdRatioBenchmark(EtcdRatioBenchmarkOptions options, BenchmarkReport report)
+{
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        await using var etcd = await EtcdProcess.StartAsync(cancellationToken).ConfigureAwait(false);
+        report.Note($"{etcd}; data on {Path.GetTempPath()}; {Environment.ProcessorCount} cores; {options.Clients} concurrent callers");
+        byte[] value = new byte[options.ValueBytes];
+        Random.Shared.NextBytes(value);
+
+        await using (var raw = new EtcdKvClient(etcd.ClientUrl))
+        {
+            await RunConcurrentlyAsync(options.Warmup, i => raw.PutAsync($"/bench/warm/{i}", value, cancellationToken)).ConfigureAwait(false);
+        }
+
+        double rawBefore = await RawPutsAsync(etcd, "a", value, cancellationToken).ConfigureAwait(false);
+        report.Note($"raw puts (before): {rawBefore:0}/s");
+
+        double storeCreates;
+        await using (var store = await EtcdStore.ConnectAsync(new EtcdStoreOptions { Endpoints = [etcd.ClientUrl] }, NullLogger<EtcdStore>.Instance, TimeProvider.System, cancellationToken).ConfigureAwait(false))
+        {
+            await RunConcurrentlyAsync(options.Warmup, i => store.CreateAsync($"/bench/store-warm/{i}", value, cancellationToken)).ConfigureAwait(false);
+            EtcdCpuMeter cpu = Meter(etcd, server: null);
+            TimeSpan elapsed = await RunConcurrentlyAsync(options.Puts, i => store.CreateAsync($"/bench/store/{i}", value, cancellationToken)).ConfigureAwait(false);
+            report.Note($"store creates: CPU per create: {cpu.PerOperation(options.Puts)}");
+            storeCreates = options.Puts / elapsed.TotalSeconds;
+            report.Result($"etcd_store_create_{options.Clients}_callers", storeCreates, "creates/s");
+        }
+
+        double creates;
+        await using (var server = await ServerProcess.StartAsync(cancellationToken, "--etcd-servers", etcd.ClientUrl.ToString().TrimEnd('/'), "--disable-scheduler", "--disable-controllers").ConfigureAwait(false))
+        {
+            report.Note($"ursa server pid {server.Pid} on 127.0.0.1:{server.Port}, state in etcd");
+            using var client = ApiClientFactory.Create(server.KubeconfigPath, server.Port, options.Clients);
+            await ApiBenchmark.CreateNamespaceAsync(client, "warm", cancellationToken).ConfigureAwait(false);
+            await ApiBenchmark.CreateNamespaceAsync(client, "ratio", cancellationToken).ConfigureAwait(false);
+            await ApiBenchmark.CreatePodsAsync(client, "warm", 0, options.Warmup, options.Clients, null, cancellationToken).ConfigureAwait(false);
+            var latencies = new LatencyRecorder();
+            EtcdCpuMeter cpu = Meter(etcd, server);
+            TimeSpan elapsed = await ApiBenchmark.CreatePodsAsync(client, "ratio", 0, options.Pods, options.Clients, latencies, cancellationToken).ConfigureAwait(false);
+            creates = options.Pods / elapsed.TotalSeconds;
+            report.Note($"API pod creates: CPU per create: {cpu.PerOperation(options.Pods)}");
+            report.Note($"API pod creates: p50 {latencies.Percentile(50):0.0} ms, p99 {latencies.Percentile(99):0.0} ms; stored pod {await StoredPodBytesAsync(etcd, cancellationToken).ConfigureAwait(false)} bytes");
+        }
+
+        double rawAfter = await RawPutsAsync(etcd, "b", value, cancellationToken).ConfigureAwait(false);
+        report.Note($"raw puts (after): {rawAfter:0}/s");
+        double rawPuts = (rawBefore + rawAfter) / 2;
+        report.Result($"etcd_raw_put_{options.Clients}_callers", rawPuts, "puts/s");
+        report.Result($"ursa_pod_create_{options.Clients}_clients", creates, "creates/s");
+        report.Result("ursa_store_create_over_raw_put", storeCreates / rawPuts, "x");
+        report.Result("ursa_create_over_raw_put", creates / rawPuts, "x");
+    }
+
+    /// <summary>Plain puts of new keys (as creates make), all callers multiplexed on one HTTP/2 connection as the store's are.</summary>
+    private async Task<double> RawPutsAsync(EtcdProcess etcd, string run, byte[] value, CancellationToken cancellationToken)
+    {
+        await using var raw = new EtcdKvClient(etcd.ClientUrl);
+        EtcdCpuMeter cpu = Meter(etcd, server: null);
+        TimeSpan elapsed = await RunConcurrentlyAsync(options.Puts, i => raw.PutAsync($"/bench/raw-{run}/{i}", value, cancellationToken)).ConfigureAwait(false);
+        report.Note($"raw puts ({run}): CPU per put: {cpu.PerOperation(options.Puts)}");
+        return options.Puts / elapsed.TotalSeconds;
+    }
+
+    /// <summary>Runs <paramref name="count"/> calls with <see cref="EtcdRatioBenchmarkOptions.Clients"/> in flight at a time.</summary>
+    private async Task<TimeSpan> RunConcurrentlyAsync<T>(int count, Func<int, Task<T>> call)
+    {
+        int next = -1;
+        var stopwatch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(async _ =>
+        {
+            while (Interlocked.Increment(ref next) is var i && i < count)
+            {
+                await call(i).ConfigureAwait(false);
+            }
+        })).ConfigureAwait(false);
+        return stopwatch.Elapsed;
+    }
+
+    private static EtcdCpuMeter Meter(EtcdProcess etcd, ServerProcess? server)
+    {
+        var meter = new EtcdCpuMeter();
+        meter.Track("etcd", etcd.Pid);
+        if (server is not null)
+        {
+            meter.Track("ursa server", server.Pid);
+        }
+
+        meter.Track("load generator", Environment.ProcessId);
+        return meter;
+    }
+
+    private static async Task<int> StoredPodBytesAsync(EtcdProcess etcd, CancellationToken cancellationToken)
+    {
+        await using var store = await EtcdStore.ConnectAsync(new EtcdStoreOptions { Endpoints = [etcd.ClientUrl] }, NullLogger<EtcdStore>.Instance, TimeProvider.System, cancellationToken).ConfigureAwait(false);
+        StoreListResult one = await store.ListAsync("/registry/pods/", new StoreListOptions { Limit = 1 }, cancellationToken).ConfigureAwait(false);
+        return one.Entries.Count == 0 ? 0 : one.Entries[0].Value.Length;
+    }
+}

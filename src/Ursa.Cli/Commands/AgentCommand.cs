@@ -1,0 +1,60 @@
+using System.CommandLine;
+using Microsoft.Extensions.Logging;
+using Ursa.Client.Connection;
+
+namespace Ursa.Cli.Commands;
+
+/// <summary><c>ursa agent</c>: the node agent for a cluster whose API server runs elsewhere.</summary>
+public static class AgentCommand
+{
+    public static Command Create()
+    {
+        var flags = new AgentFlags();
+        var server = new Option<string?>("--server") { Description = "API server URL (default: the kubeconfig's)" };
+        var kubeconfig = new Option<string?>("--kubeconfig") { Description = "Credentials (default $URSA_HOME/kubeconfig)" };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "Log debug detail" };
+        var command = new Command("agent", "Run a node agent: register this node, heartbeat, and run the pods bound to it through its runtimes (containerd managed by Ursa unless --runtimes is given).")
+        {
+            server, kubeconfig, verbose,
+        };
+        foreach (var option in flags.All)
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var connection = KubeconfigReader.Load(parse.GetValue(kubeconfig) ?? UrsaPaths.Kubeconfig);
+            if (parse.GetValue(server) is { Length: > 0 } url)
+            {
+                connection = connection with { Server = new Uri(url) };
+            }
+
+            using var loggers = Logging.Create(parse.GetValue(verbose) ? LogLevel.Debug : LogLevel.Information);
+            using var shutdown = new ShutdownSignal();
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, shutdown.Token);
+            NodeStack stack;
+            try
+            {
+                stack = await NodeStack.StartAsync(connection, flags.Bind(parse), flags.Managed(parse), loggers, stop.Token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is ArgumentException or FormatException)
+            {
+                await Console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+                return 2;
+            }
+            catch (OperationCanceledException)
+            {
+                return 130;
+            }
+
+            await using (stack.ConfigureAwait(false))
+            {
+                await Task.WhenAny(stack.Completion, Task.Delay(Timeout.Infinite, stop.Token)).ConfigureAwait(false);
+            }
+
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,94 @@
+using Microsoft.Extensions.Logging;
+using Ursa.Client.Connection;
+using Ursa.Client.Rest;
+using Ursa.NodeAgent.Agent;
+using Ursa.Runtimes.Containerd;
+
+namespace Ursa.Cli;
+
+/// <summary>
+/// The node half of <c>ursa up</c> (and all of <c>ursa agent</c>): containerd managed by Ursa when no runtime is
+/// given, and the node agent using it. Started after the API server, stopped before it: the agent first (running
+/// containers are left alone and re-adopted next time), then containerd, whose shims keep running containers alive.
+/// </summary>
+public sealed class NodeStack : IAsyncDisposable
+{
+    private readonly ManagedContainerd? _containerd;
+    private readonly ApiClient _client;
+    private readonly CancellationTokenSource _stop = new();
+    private Task _run = Task.CompletedTask;
+
+    private NodeStack(ManagedContainerd? containerd, ApiClient client, NodeAgentHost agent)
+    {
+        _containerd = containerd;
+        _client = client;
+        Agent = agent;
+    }
+
+    /// <summary>The agent.</summary>
+    public NodeAgentHost Agent { get; }
+
+    /// <summary>Starts managed containerd when <paramref name="managed"/> is given (and makes it the container
+    /// runtime if <paramref name="agent"/> names none), then the agent; returns once the Node is registered.</summary>
+    public static async Task<NodeStack> StartAsync(ClusterConnection connection, AgentOptions agent, ContainerdOptions? managed, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        ManagedContainerd? containerd = null;
+        if (managed is not null)
+        {
+            containerd = new ManagedContainerd(managed, ProcessCommandRunner.Instance, TimeProvider.System, loggers);
+            await containerd.StartAsync(cancellationToken).ConfigureAwait(false);
+            if (string.IsNullOrWhiteSpace(agent.Runtimes))
+            {
+                agent.Runtimes = $"containerd,container,unix://{containerd.SocketPath}";
+            }
+        }
+
+        var client = new ApiClient(connection);
+        NodeAgentHost host;
+        try
+        {
+            host = new NodeAgentHost(client, agent, TimeProvider.System, loggers);
+        }
+        catch
+        {
+            client.Dispose();
+            if (containerd is not null) await containerd.StopAsync(deleteNetwork: false, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+
+        var stack = new NodeStack(containerd, client, host);
+        stack._run = host.RunAsync(stack._stop.Token);
+        await Task.WhenAny(host.Registered, stack._run).WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (stack._run.IsFaulted)
+        {
+            await stack._run.ConfigureAwait(false);
+        }
+
+        return stack;
+    }
+
+    /// <summary>Completes when the agent stops on its own (a fault).</summary>
+    public Task Completion => _run;
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await _run.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        await Agent.DisposeAsync().ConfigureAwait(false);
+        _client.Dispose();
+        _stop.Dispose();
+        if (_containerd is not null)
+        {
+            // Keep the namespace: running pods' network lives there and is re-adopted on the next start.
+            await _containerd.StopAsync(deleteNetwork: false, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using Ursa.IntegrationTests.Infrastructure;
+
+namespace Ursa.IntegrationTests.Storage.Etcd;
+
+public sealed partial class EtcdCluster
+{
+    /// <summary>
+    /// The index of the member that is raft leader now, from each member's maintenance status (JSON gateway,
+    /// enough for a test probe).
+    /// </summary>
+    public async Task<int> LeaderIndexAsync()
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        for (int i = 0; i < _members.Length; i++)
+        {
+            if (_members[i].Process is null)
+            {
+                continue;
+            }
+
+            using var body = new StringContent("{}", Encoding.UTF8, "application/json");
+            using HttpResponseMessage response = await http.PostAsync(new Uri(_members[i].ClientUrl, "/v3/maintenance/status"), body);
+            response.EnsureSuccessStatusCode();
+            JsonNode status = JsonNode.Parse(await response.Content.ReadAsStringAsync()) ?? throw new InvalidDataException("empty status");
+            string? self = status["header"]?["member_id"]?.GetValue<string>();
+            string? leader = status["leader"]?.GetValue<string>();
+            if (self is not null && self == leader)
+            {
+                return i;
+            }
+        }
+
+        throw new InvalidOperationException("no member reports itself as leader");
+    }
+
+    /// <summary>SIGSTOPs every member (frozen, connections open, nothing answered) until <see cref="ResumeAllAsync"/>.</summary>
+    public Task PauseAllAsync() => SignalAllAsync("-STOP");
+
+    /// <summary>SIGCONTs every member paused by <see cref="PauseAllAsync"/>.</summary>
+    public Task ResumeAllAsync() => SignalAllAsync("-CONT");
+
+    private async Task SignalAllAsync(string signal)
+    {
+        foreach (Member member in _members)
+        {
+            if (member.Process is { } process)
+            {
+                (await ProcessRunner.RunAsync("/bin/kill", [signal, process.Id.ToString(CultureInfo.InvariantCulture)], timeout: TimeSpan.FromSeconds(10)))
+                    .EnsureSuccess($"kill {signal} {member.Name}");
+            }
+        }
+    }
+}

@@ -1,0 +1,7 @@
+using Ursa.IntegrationTests.Kubectl;
+
+namespace Ursa.IntegrationTests.Storage.Etcd;
+
+/// <summary>Every test of <see cref="KubectlWatchTests"/>, against a control plane whose state is in etcd.</summary>
+[Collection(EtcdControlPlaneCollection.Name)]
+public sealed class KubectlWatchOnEtcdTests(EtcdControlPlaneFixture cluster) : KubectlWatchTests(cluster);

@@ -1,0 +1,7 @@
+using Ursa.IntegrationTests.Kubectl;
+
+namespace Ursa.IntegrationTests.Storage.Etcd;
+
+/// <summary>Every test of <see cref="KubectlWriteTests"/>, against a control plane whose state is in etcd.</summary>
+[Collection(EtcdControlPlaneCollection.Name)]
+public sealed class KubectlWriteOnEtcdTests(EtcdControlPlaneFixture cluster) : KubectlWriteTests(cluster);
