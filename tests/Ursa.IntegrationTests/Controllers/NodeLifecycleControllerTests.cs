@@ -36,10 +36,10 @@ public sealed class NodeLifecycleControllerTests(HollowClusterFixture hollow) : 
             hollow.Nodes.Stop(dead);
             var tainted = await Eventually.UntilAsync(
                 () => hollow.Client.GetAsync<Node>(ResourceRef.Nodes, null, null, dead, CancellationToken.None),
-                n => n.Spec?.Taints?.Count(t => t.Key == NodeHealth.UnreachableTaint) == 2,
+                n => n.Spec?.Taints?.Count(t => t.Key == NodeHealth.UnreachableTaint) == 2 && n.Status?.Conditions?.Single(c => c.Type == "Ready").Status == "Unknown",
                 Deadline,
-                n => $"node {dead} tainted unreachable (taints: {string.Join(",", n.Spec?.Taints?.Select(t => $"{t.Key}:{t.Effect}") ?? [])})");
-            Assert.Equal("Unknown", tainted.Status!.Conditions!.Single(c => c.Type == "Ready").Status);
+                n => $"node {dead} tainted unreachable and Ready=Unknown (taints: {string.Join(",", n.Spec?.Taints?.Select(t => $"{t.Key}:{t.Effect}") ?? [])})");
+            Assert.Equal("NodeStatusUnknown", tainted.Status!.Conditions!.Single(c => c.Type == "Ready").Reason);
 
             var after = await LivePodsAsync(
                 pods => pods.Count == 6 && pods.All(p => p.Status?.Phase == "Running" && p.Spec!.NodeName != dead),
