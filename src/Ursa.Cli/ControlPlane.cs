@@ -3,7 +3,7 @@ using Ursa.ApiServer.Hosting;
 using Ursa.ApiServer.Pki;
 using Ursa.Client.Connection;
 using Ursa.Client.Rest;
-using Ursa.Controllers.ReplicaSets;
+using Ursa.Controllers;
 using Ursa.Scheduler;
 using Ursa.Storage;
 using Ursa.Storage.Etcd;
@@ -56,8 +56,7 @@ public sealed class ControlPlane : IAsyncDisposable
 
         if (withControllers ?? withScheduler)
         {
-            var replicaSets = new ReplicaSetController(plane._client!, TimeProvider.System, loggers.CreateLogger<ReplicaSetController>());
-            components.Add(replicaSets.RunAsync(plane._stop.Token));
+            components.Add(new ControllerSet(plane._client!, TimeProvider.System, loggers).RunAsync(plane._stop.Token));
         }
 
         plane._components = Task.WhenAll(components);

@@ -14,6 +14,7 @@ public static class UrsaCli
             ServerCommand.Create("up", "Run a whole single-node cluster in the foreground; Ctrl-C stops it."),
             AgentCommand.Create(),
             HollowNodesCommand.Create(),
+            ControllerManagerCommand.Create(),
             BenchCommand.Create(),
         };
         return root;

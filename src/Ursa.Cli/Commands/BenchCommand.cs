@@ -12,6 +12,7 @@ public static class BenchCommand
         var bench = new Command("bench", "Run a benchmark; each figure is printed last as a line RESULT <metric> <value> <unit>.");
         bench.Subcommands.Add(Api());
         bench.Subcommands.Add(Scheduler());
+        bench.Subcommands.Add(Controllers());
         bench.Subcommands.Add(PodStartup());
         bench.Subcommands.Add(BenchEtcdRatioCommand.Create());
         return bench;
@@ -30,6 +31,23 @@ public static class BenchCommand
             using var shutdown = new ShutdownSignal();
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, shutdown.Token);
             await new Ursa.Benchmarks.Scheduling.SchedulerBenchmark(options, new BenchmarkReport(Console.Out)).RunAsync(stop.Token).ConfigureAwait(false);
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Controllers()
+    {
+        var defaults = new Ursa.Benchmarks.Controllers.ControllerBenchmarkOptions();
+        var replicas = new Option<int>("--replicas") { Description = "Scale the ReplicaSet from 0 to this", DefaultValueFactory = _ => defaults.Replicas };
+        var nodes = new Option<int>("--nodes") { Description = "Hollow nodes (110 pods each)", DefaultValueFactory = _ => defaults.Nodes };
+        var command = new Command("controllers", "ReplicaSet controller throughput: scale 0 -> N on hollow nodes; pods/s created and time to all Running.") { replicas, nodes };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var options = new Ursa.Benchmarks.Controllers.ControllerBenchmarkOptions { Replicas = parse.GetValue(replicas), Nodes = parse.GetValue(nodes) };
+            using var shutdown = new ShutdownSignal();
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, shutdown.Token);
+            await new Ursa.Benchmarks.Controllers.ControllerBenchmark(options, new BenchmarkReport(Console.Out)).RunAsync(stop.Token).ConfigureAwait(false);
             return 0;
         });
         return command;

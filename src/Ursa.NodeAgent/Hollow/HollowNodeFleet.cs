@@ -1,5 +1,5 @@
+using System.Collections.Concurrent;
 using System.Globalization;
-using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Ursa.Api.Coordination;
@@ -11,11 +11,13 @@ namespace Ursa.NodeAgent.Hollow;
 /// <summary>
 /// Many simulated node agents in one process (kubemark/KWOK style): each registers a Ready node with both
 /// runtimes ready, renews a Lease in <c>kube-node-lease</c>, and reports every pod bound to it as Running at
-/// once. For measuring the control plane at scale on one machine; no pod actually runs.
+/// once. For measuring the control plane at scale on one machine; no pod actually runs. Pods can ask to exit
+/// (<see cref="HollowExit"/>); a node can be stopped (<see cref="Stop"/>) to simulate a dead machine.
 /// </summary>
 public sealed partial class HollowNodeFleet(IApiClient client, HollowNodeOptions options, TimeProvider time, ILogger logger) : IInformerHandler<Pod>
 {
-    private readonly Channel<Pod> _toStart = Channel.CreateUnbounded<Pod>(new UnboundedChannelOptions { SingleReader = false });
+    private readonly Channel<PodWork> _work = Channel.CreateUnbounded<PodWork>(new UnboundedChannelOptions { SingleReader = false });
+    private readonly ConcurrentDictionary<string, byte> _stopped = new(StringComparer.Ordinal);
     private HashSet<string> _names = [];
     private long _started;
 
@@ -42,12 +44,26 @@ public sealed partial class HollowNodeFleet(IApiClient client, HollowNodeOptions
         }).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Simulates the node's machine going away: no more Lease renewals, pod reports or deletion confirmations
+    /// from it (its Node object stays, as a dead kubelet's does).
+    /// </summary>
+    public void Stop(string node) => _stopped[node] = 0;
+
+    /// <summary>The node's machine is back: it reports Ready again and resumes heartbeats.</summary>
+    public async Task ResumeAsync(string node, CancellationToken cancellationToken)
+    {
+        await client.UpdateAsync(ResourceRef.Nodes, NewNode(node), "status", cancellationToken).ConfigureAwait(false);
+        _stopped.TryRemove(node, out _);
+        await RenewLeaseAsync(node, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Heartbeats and pod reporting until cancelled.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var pods = new Informer<Pod>(client, ResourceRef.Pods, new ListOptions { Tenant = "all" }, time, logger);
         pods.AddHandler(this);
-        var reporters = Enumerable.Range(0, options.Parallelism).Select(_ => ReportPodsAsync(cancellationToken)).ToList();
+        var reporters = Enumerable.Range(0, options.Parallelism).Select(_ => WorkPodsAsync(cancellationToken)).ToList();
         try
         {
             await Task.WhenAll([pods.RunAsync(cancellationToken), HeartbeatAsync(cancellationToken), .. reporters]).ConfigureAwait(false);
@@ -57,84 +73,12 @@ public sealed partial class HollowNodeFleet(IApiClient client, HollowNodeOptions
         }
     }
 
-    public void OnAdd(Pod obj) => Consider(obj);
-
-    public void OnUpdate(Pod oldObj, Pod newObj) => Consider(newObj);
-
-    public void OnDelete(Pod obj)
-    {
-    }
-
-    private void Consider(Pod pod)
-    {
-        if (pod.Spec?.NodeName is { } node && _names.Contains(node) && pod.Status?.Phase is null or "Pending" && pod.Metadata.DeletionTimestamp is null)
-        {
-            _toStart.Writer.TryWrite(pod);
-        }
-    }
-
-    private async Task ReportPodsAsync(CancellationToken cancellationToken)
-    {
-        await foreach (var pod in _toStart.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-        {
-            var patch = RunningPatch(pod, time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
-            try
-            {
-                await client.PatchAsync<Pod>(ResourceRef.Pods, pod.Metadata.Tenant, pod.Metadata.Namespace, pod.Metadata.Name!, PatchType.StrategicMerge, patch, "status", cancellationToken).ConfigureAwait(false);
-                Interlocked.Increment(ref _started);
-            }
-            catch (ApiStatusException e) when (e.IsNotFound)
-            {
-            }
-        }
-    }
-
-    /// <summary>The status a real agent would report once everything in the pod runs: phase, conditions, and each
-    /// container (or the VM) running and ready.</summary>
-    private static string RunningPatch(Pod pod, string now)
-    {
-        var conditions = new JsonArray();
-        foreach (var type in new[] { "Initialized", "ContainersReady", "Ready" })
-        {
-            conditions.Add(new JsonObject { ["type"] = type, ["status"] = "True", ["lastTransitionTime"] = now });
-        }
-
-        var status = new JsonObject
-        {
-            ["phase"] = "Running",
-            ["startTime"] = now,
-            ["hostIP"] = "127.0.0.1",
-            ["podIP"] = "127.0.0.1",
-            ["conditions"] = conditions,
-        };
-        if (pod.Spec?.VirtualMachine is { } vm)
-        {
-            status["virtualMachineStatus"] = new JsonObject { ["name"] = vm.Name, ["state"] = "active", ["powerState"] = "running", ["ready"] = true, ["restartCount"] = 0 };
-        }
-        else
-        {
-            status["containerStatuses"] = new JsonArray((pod.Spec?.Containers ?? []).Select(c => (JsonNode)new JsonObject
-            {
-                ["name"] = c.Name,
-                ["image"] = c.Image,
-                ["imageID"] = c.Image,
-                ["containerID"] = $"hollow://{pod.Metadata.Uid}/{c.Name}",
-                ["ready"] = true,
-                ["started"] = true,
-                ["restartCount"] = 0,
-                ["state"] = new JsonObject { ["running"] = new JsonObject { ["startedAt"] = now } },
-            }).ToArray());
-        }
-
-        return new JsonObject { ["status"] = status }.ToJsonString();
-    }
-
     private async Task HeartbeatAsync(CancellationToken cancellationToken)
     {
         using var timer = new PeriodicTimer(options.HeartbeatInterval, time);
         do
         {
-            await Parallel.ForEachAsync(_names, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken }, async (name, ct) =>
+            await Parallel.ForEachAsync(_names.Where(n => !_stopped.ContainsKey(n)), new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken }, async (name, ct) =>
             {
                 try
                 {
@@ -173,7 +117,7 @@ public sealed partial class HollowNodeFleet(IApiClient client, HollowNodeOptions
         Metadata = new ObjectMeta
         {
             Name = name,
-            Labels = new() { ["kubernetes.io/hostname"] = name, ["node.ursa.io/hollow"] = "true" },
+            Labels = new Dictionary<string, string>(options.Labels, StringComparer.Ordinal) { ["kubernetes.io/hostname"] = name, ["node.ursa.io/hollow"] = "true" },
         },
         Spec = new NodeSpec(),
         Status = new NodeStatus
@@ -195,5 +139,8 @@ public sealed partial class HollowNodeFleet(IApiClient client, HollowNodeOptions
     {
         [LoggerMessage(300, LogLevel.Debug, "Hollow node {Node} heartbeat failed: {Reason}")]
         public static partial void HeartbeatFailed(ILogger logger, string node, string reason);
+
+        [LoggerMessage(301, LogLevel.Debug, "Hollow pod {Pod}: status report failed: {Reason}")]
+        public static partial void PodReportFailed(ILogger logger, string pod, string reason);
     }
 }

@@ -9,6 +9,9 @@ public sealed class HollowNodeOptions
     /// <summary>Node name prefix; nodes are named <c>{prefix}-{index}</c>.</summary>
     public string NamePrefix { get; set; } = "hollow";
 
+    /// <summary>Extra labels on every node (so a test can pin its pods to its own fleet).</summary>
+    public Dictionary<string, string> Labels { get; set; } = [];
+
     public string Cpu { get; set; } = "4";
 
     public string Memory { get; set; } = "16Gi";

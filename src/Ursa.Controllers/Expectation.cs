@@ -1,4 +1,4 @@
-namespace Ursa.Controllers.ReplicaSets;
+namespace Ursa.Controllers;
 
 /// <summary>Creates and deletes a controller has issued but not yet seen in its cache (client-go's expectations).</summary>
 internal sealed class Expectation(int creates, int deletes, DateTimeOffset issuedAt)

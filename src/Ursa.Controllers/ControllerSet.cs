@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Logging;
+using Ursa.Client.Rest;
+using Ursa.Controllers.Deployments;
+using Ursa.Controllers.GarbageCollection;
+using Ursa.Controllers.Jobs;
+using Ursa.Controllers.NodeLifecycle;
+using Ursa.Controllers.ReplicaSets;
+
+namespace Ursa.Controllers;
+
+/// <summary>
+/// Every workload controller, run together over one API client: in-process by <c>ursa server</c>/<c>up</c>, or
+/// out of process by <c>ursa controller-manager</c>. Namespace emptying and tenant bootstrap stay in the API
+/// server (NamespaceCleaner, TenantBootstrap), so they are not repeated here.
+/// </summary>
+public sealed class ControllerSet(IApiClient client, TimeProvider time, ILoggerFactory loggers, NodeLifecycleOptions? nodeLifecycle = null)
+{
+    /// <summary>Runs every controller until cancelled.</summary>
+    public Task RunAsync(CancellationToken cancellationToken)
+    {
+        var replicaSets = new ReplicaSetController(client, time, loggers.CreateLogger<ReplicaSetController>());
+        var deployments = new DeploymentController(client, time, loggers.CreateLogger<DeploymentController>());
+        var jobs = new JobController(client, time, loggers.CreateLogger<JobController>());
+        var collector = new GarbageCollector(client, time, loggers.CreateLogger<GarbageCollector>());
+        var nodes = new NodeLifecycleController(client, nodeLifecycle ?? new NodeLifecycleOptions(), time, loggers.CreateLogger<NodeLifecycleController>());
+        return Task.WhenAll(
+            nodes.RunAsync(cancellationToken),
+            replicaSets.RunAsync(cancellationToken),
+            deployments.RunAsync(cancellationToken),
+            jobs.RunAsync(cancellationToken),
+            collector.RunAsync(cancellationToken));
+    }
+}

@@ -1,0 +1,108 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Ursa.Client.Informers;
+using Ursa.Client.Queues;
+using Ursa.Client.Rest;
+
+namespace Ursa.Controllers.Jobs;
+
+/// <summary>
+/// Runs Jobs to completion: keeps the right number of pods active, counts successes and failures, and marks the
+/// Job Complete or Failed (<see cref="JobPlanner"/>). Same shape as the ReplicaSet controller: handlers enqueue
+/// the Job's key, a worker reconciles from the caches, expectations stop double creates while the cache lags.
+/// Pods carry the labels <c>job-name</c> and <c>controller-uid</c> (and their <c>batch.kubernetes.io/</c> forms).
+/// </summary>
+public sealed partial class JobController : IInformerHandler<Job>, IInformerHandler<Pod>
+{
+    private readonly IApiClient _client;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly Informer<Job> _jobs;
+    private readonly Informer<Pod> _pods;
+    private readonly WorkQueue<string> _queue;
+    private readonly ConcurrentDictionary<string, Expectation> _expectations = new(StringComparer.Ordinal);
+
+    public JobController(IApiClient client, TimeProvider time, ILogger logger)
+    {
+        _client = client;
+        _time = time;
+        _logger = logger;
+        _queue = new WorkQueue<string>(time);
+        _jobs = new Informer<Job>(client, ResourceRef.Jobs, new ListOptions { Tenant = "all" }, time, logger);
+        _pods = new Informer<Pod>(client, ResourceRef.Pods, new ListOptions { Tenant = "all" }, time, logger);
+        _jobs.AddHandler(this);
+        _pods.AddHandler(this);
+    }
+
+    public async Task RunAsync(CancellationToken cancellationToken, int workers = 2)
+    {
+        var informers = Task.WhenAll(_jobs.RunAsync(cancellationToken), _pods.RunAsync(cancellationToken));
+        try
+        {
+            await Task.WhenAll(_jobs.Synced, _pods.Synced).WaitAsync(cancellationToken).ConfigureAwait(false);
+            await KeyedWorkers.RunAsync(_queue, ReconcileAsync, "Job", _logger, workers, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            _queue.ShutDown();
+            await informers.ConfigureAwait(false);
+        }
+    }
+
+    public void OnAdd(Job obj) => _queue.Add(ObjectKeys.Of(obj));
+
+    public void OnUpdate(Job oldObj, Job newObj) => _queue.Add(ObjectKeys.Of(newObj));
+
+    public void OnDelete(Job obj) => _expectations.TryRemove(ObjectKeys.Of(obj), out _);
+
+    public void OnAdd(Pod obj) => PodChanged(obj, created: true);
+
+    public void OnUpdate(Pod oldObj, Pod newObj) => PodChanged(newObj, created: false);
+
+    public void OnDelete(Pod obj)
+    {
+        if (OwnerKey(obj) is { } key)
+        {
+            _expectations.GetValueOrDefault(key)?.Observed(deleted: true);
+            _queue.Add(key);
+        }
+    }
+
+    private void PodChanged(Pod pod, bool created)
+    {
+        if (OwnerKey(pod) is not { } key)
+        {
+            return;
+        }
+
+        if (created)
+        {
+            _expectations.GetValueOrDefault(key)?.Observed(deleted: false);
+        }
+
+        _queue.Add(key);
+    }
+
+    private static string? OwnerKey(Pod pod) =>
+        pod.Metadata.OwnerReferences?.FirstOrDefault(o => o.Controller == true && o.Kind == "Job") is { } owner
+            ? ObjectKeys.Of(pod.Metadata.Tenant, pod.Metadata.Namespace, owner.Name!)
+            : null;
+
+    private List<Pod> OwnedPods(Job job) =>
+        _pods.List().Where(p =>
+                p.Metadata.Tenant == job.Metadata.Tenant && p.Metadata.Namespace == job.Metadata.Namespace
+                && p.Metadata.OwnerReferences?.Any(o => o.Controller == true && o.Uid == job.Metadata.Uid) == true)
+            .ToList();
+
+    private static partial class Log
+    {
+        [LoggerMessage(430, LogLevel.Debug, "Job {Key}: creating {Create} pods, deleting {Delete}")]
+        public static partial void Syncing(ILogger logger, string key, int create, int delete);
+
+        [LoggerMessage(431, LogLevel.Information, "Job {Key}: {Condition}")]
+        public static partial void Finished(ILogger logger, string key, string condition);
+    }
+}
