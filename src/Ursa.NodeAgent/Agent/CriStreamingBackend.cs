@@ -4,12 +4,12 @@ using Ursa.Grpc;
 using Ursa.NodeAgent.Pods;
 using Ursa.NodeAgent.Runtimes;
 using Ursa.NodeAgent.Streaming;
-using CriExecRequest = Ursa.Cri.V1.ExecRequest;
-using CriAttachRequest = Ursa.Cri.V1.AttachRequest;
-using ExecRequest = Ursa.NodeAgent.Streaming.ExecRequest;
 using AttachRequest = Ursa.NodeAgent.Streaming.AttachRequest;
 using ContainerState = Ursa.Cri.V1.ContainerState;
 using ContainerStatus = Ursa.Cri.V1.ContainerStatus;
+using CriAttachRequest = Ursa.Cri.V1.AttachRequest;
+using CriExecRequest = Ursa.Cri.V1.ExecRequest;
+using ExecRequest = Ursa.NodeAgent.Streaming.ExecRequest;
 
 namespace Ursa.NodeAgent.Agent;
 

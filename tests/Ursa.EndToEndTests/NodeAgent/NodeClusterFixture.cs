@@ -10,8 +10,8 @@ using Ursa.Cri;
 using Ursa.IntegrationTests.Infrastructure;
 using Ursa.NodeAgent.Agent;
 using Ursa.Runtimes.Containerd;
-using NodeStreamingOptionsAlias = Ursa.NodeAgent.Streaming.NodeStreamingOptions;
 using CommandResult = Ursa.IntegrationTests.Infrastructure.CommandResult;
+using NodeStreamingOptionsAlias = Ursa.NodeAgent.Streaming.NodeStreamingOptions;
 
 namespace Ursa.EndToEndTests.NodeAgent;
 
