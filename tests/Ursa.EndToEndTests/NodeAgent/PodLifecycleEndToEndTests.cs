@@ -177,6 +177,9 @@ public sealed class PodLifecycleEndToEndTests(NodeClusterFixture cluster)
         Assert.Equal("out shell\n", exec.Stdout);
         Assert.Contains("err", exec.Stderr, StringComparison.Ordinal);
         var ok = await cluster.KubectlAsync("exec", "shell", "-c", "app", "--", "cat", "/proc/1/cmdline");
+        var piped = await cluster.KubectlInAsync("hello through stdin\n", "exec", "-i", "shell", "--", "head", "-c", "5");
+        Assert.Equal((0, "hello"), (piped.ExitCode, piped.Stdout));
+
         // busybox sh execs its last command: PID 1 is the sleep itself.
         Assert.Equal((0, "sleep\03600\0"), (ok.ExitCode, ok.Stdout));
     }
