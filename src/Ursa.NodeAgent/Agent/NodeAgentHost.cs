@@ -58,7 +58,8 @@ public sealed partial class NodeAgentHost : IAsyncDisposable
         _events = new EventRecorder(client, "ursa-agent", time);
         _status = new NodeStatusReporter(client, options, _machine, Registry, time, loggers.CreateLogger<NodeStatusReporter>());
         _lease = new NodeLease(client, options.NodeName, options.LeaseDuration, time, loggers.CreateLogger<NodeLease>());
-        Syncer = new PodSyncer(options, _machine, client, _events, time, loggers.CreateLogger<PodSyncer>());
+        var cgroups = Directory.Exists("/sys/fs/cgroup") ? new PodCgroups("/sys/fs/cgroup", options.CgroupRoot) : null;
+        Syncer = new PodSyncer(options, _machine, client, _events, time, loggers.CreateLogger<PodSyncer>(), cgroups);
         SyncLoop = new PodSyncLoop(client, options, Registry, Syncer, _events, time, loggers.CreateLogger<PodSyncLoop>());
         _streamingOptions = streaming;
         _loggers = loggers;

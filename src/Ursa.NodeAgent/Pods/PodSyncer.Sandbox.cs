@@ -39,15 +39,16 @@ public sealed partial class PodSyncer
         var started = _time.GetTimestamp();
         try
         {
+            _cgroups?.Apply(pod.Metadata.Uid!, PodCgroupLimits.For(pod));
             var response = await runtime.RunPodSandboxAsync(new RunPodSandboxRequest { Config = config }, cancellationToken).ConfigureAwait(false);
             Log.SandboxCreated(_logger, pod.Metadata.Namespace!, pod.Metadata.Name!, response.PodSandboxId, _time.GetElapsedTime(started).TotalMilliseconds);
             _backOff.Reset(key);
             _lastSandboxFailure.TryRemove(key, out _);
             return null;
         }
-        catch (GrpcException e)
+        catch (Exception e) when (e is GrpcException or IOException or UnauthorizedAccessException)
         {
-            Record(pod, "Warning", "FailedCreatePodSandBox", $"Failed to create pod sandbox: {e.Detail}");
+            Record(pod, "Warning", "FailedCreatePodSandBox", $"Failed to create pod sandbox: {(e is GrpcException g ? g.Detail : e.Message)}");
             _backOff.Next(key);
             _lastSandboxFailure[key] = _time.GetUtcNow();
             return _backOff.Delay(key);
@@ -126,6 +127,7 @@ public sealed partial class PodSyncer
         }
 
         _backOff.ResetPrefix(pod.Metadata.Uid + "/");
+        await RemoveCgroupAsync(pod.Metadata.Uid!, cancellationToken).ConfigureAwait(false);
         await ConfirmDeletionAsync(pod, cancellationToken).ConfigureAwait(false);
         Log.PodTerminated(_logger, pod.Metadata.Namespace!, pod.Metadata.Name!, _time.GetElapsedTime(started).TotalMilliseconds);
     }

@@ -40,14 +40,23 @@ public sealed partial class PodSyncer
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly RestartBackOff _backOff;
+    private readonly PodCgroups? _cgroups;
     private readonly ConcurrentDictionary<string, DateTimeOffset> _lastSandboxFailure = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _lastPullFailure = new(StringComparer.Ordinal);
 
     // One BackOff event per back-off window, not one per sync.
     private readonly ConcurrentDictionary<string, byte> _backOffReported = new(StringComparer.Ordinal);
 
-    public PodSyncer(AgentOptions options, MachineInfo machine, IApiClient client, EventRecorder events, TimeProvider time, ILogger logger)
+    /// <param name="options">Agent settings.</param>
+    /// <param name="machine">The node's machine.</param>
+    /// <param name="client">The API server.</param>
+    /// <param name="events">Where events go.</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="logger">Logging.</param>
+    /// <param name="cgroups">Pod cgroups to create and limit before each sandbox (null: leave them to the runtime).</param>
+    public PodSyncer(AgentOptions options, MachineInfo machine, IApiClient client, EventRecorder events, TimeProvider time, ILogger logger, PodCgroups? cgroups = null)
     {
+        _cgroups = cgroups;
         _options = options;
         _machine = machine;
         _client = client;
@@ -127,6 +136,17 @@ public sealed partial class PodSyncer
         var observed = await ObserveAsync(runtime, uid, cancellationToken).ConfigureAwait(false);
         await StopAllAsync(runtime, observed, null, 0, cancellationToken).ConfigureAwait(false);
         _backOff.ResetPrefix(uid + "/");
+        await RemoveCgroupAsync(uid, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Removes the pod's cgroup; the runtime may take a moment to release the last container's, so a busy
+    /// cgroup is retried briefly (then left for the next cleanup of the same pod).</summary>
+    private async Task RemoveCgroupAsync(string uid, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; _cgroups is not null && !_cgroups.Remove(uid) && attempt < 20; attempt++)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100), _time, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>True when no container will run again: every one exited and the restart policy does not restart it.</summary>

@@ -75,10 +75,17 @@ public sealed class PodLifecycleEndToEndTests(NodeClusterFixture cluster)
             "cat /sys/fs/cgroup/memory/memory.limit_in_bytes /sys/fs/cgroup/cpu/cpu.cfs_quota_us /sys/fs/cgroup/cpu/cpu.shares",
             resources: "{requests: {cpu: 250m, memory: 32Mi}, limits: {cpu: 500m, memory: 64Mi}}"));
 
-        await cluster.WaitForPodAsync("limits", p => p.Status?.Phase == "Succeeded", Deadline, "Succeeded");
+        var pod = await cluster.WaitForPodAsync("limits", p => p.Status?.Phase == "Succeeded", Deadline, "Succeeded");
 
         var log = await File.ReadAllLinesAsync(Directory.GetFiles(cluster.Agent.RootDirectory, "0.log", SearchOption.AllDirectories).Single(f => f.Contains("_limits_", StringComparison.Ordinal)));
         Assert.Equal(["67108864", "50000", "256"], log.Select(l => l.Split(' ', 4)[3]));
+        // The pod's own cgroup holds the pod as a whole to the sum of its limits, and goes with the pod.
+        var podMemory = $"/sys/fs/cgroup/memory/kubepods/pod{pod.Metadata.Uid}";
+        Assert.Equal("67108864", (await File.ReadAllTextAsync(Path.Combine(podMemory, "memory.limit_in_bytes"))).Trim());
+        Assert.Equal("50000", (await File.ReadAllTextAsync($"/sys/fs/cgroup/cpu/kubepods/pod{pod.Metadata.Uid}/cpu.cfs_quota_us")).Trim());
+        Assert.Equal(0, (await cluster.KubectlAsync("delete", "pod", "limits", "--wait=true", "--timeout=60s")).ExitCode);
+        // A finished pod is deleted at once; the agent cleans up after it.
+        await Ursa.IntegrationTests.Infrastructure.Eventually.UntilAsync(() => Task.FromResult(Directory.Exists(podMemory)), exists => !exists, TimeSpan.FromSeconds(15), _ => $"{podMemory} to be removed after the pod was deleted");
     }
 
     [Fact]
