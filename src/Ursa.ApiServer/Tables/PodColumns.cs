@@ -36,22 +36,28 @@ public static class PodColumns
             };
         }
 
-        foreach (var c in p.Status?.ContainerStatuses ?? [])
+        // kubectl's printPod: the last container with something to say wins (containers walked in reverse); a
+        // completed container next to a running one leaves the pod "Running".
+        var hasRunning = false;
+        foreach (var c in Enumerable.Reverse(p.Status?.ContainerStatuses ?? []))
         {
-            if (c.State?.Waiting?.Reason is { Length: > 0 } waiting && waiting != "ContainerCreating")
+            if (c.State?.Waiting?.Reason is { Length: > 0 } waiting)
             {
-                return waiting;
+                reason = waiting;
             }
-
-            if (c.State?.Terminated is { } t && p.Status?.Phase != "Succeeded" && p.Status?.Phase != "Failed")
+            else if (c.State?.Terminated is { } t)
             {
-                return t.Reason ?? (t.Signal is { } s ? $"Signal:{s}" : string.Create(CultureInfo.InvariantCulture, $"ExitCode:{t.ExitCode}"));
+                reason = t.Reason is { Length: > 0 } r ? r : t.Signal is { } s and not 0 ? $"Signal:{s}" : string.Create(CultureInfo.InvariantCulture, $"ExitCode:{t.ExitCode}");
+            }
+            else if (c.Ready == true && c.State?.Running is not null)
+            {
+                hasRunning = true;
             }
         }
 
-        if (reason == "Pending" && p.Status?.ContainerStatuses?.Any(c => c.State?.Waiting?.Reason == "ContainerCreating") == true)
+        if (reason == "Completed" && hasRunning)
         {
-            return "ContainerCreating";
+            reason = "Running";
         }
 
         return reason;
