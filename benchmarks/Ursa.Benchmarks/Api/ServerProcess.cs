@@ -61,18 +61,7 @@ public sealed class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>Resident memory of the server process, from /proc.</summary>
-    public long ResidentBytes()
-    {
-        foreach (var line in File.ReadLines($"/proc/{Pid}/status"))
-        {
-            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
-            {
-                return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
-            }
-        }
-
-        return 0;
-    }
+    public long ResidentBytes() => ProcessStats.ResidentBytes(Pid);
 
     public async ValueTask DisposeAsync()
     {

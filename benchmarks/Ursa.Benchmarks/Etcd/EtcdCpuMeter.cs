@@ -8,8 +8,6 @@ namespace Ursa.Benchmarks.Etcd;
 /// </summary>
 public sealed class EtcdCpuMeter
 {
-    // USER_HZ: 100 on every Linux configuration that .NET supports.
-    private const double TicksPerSecond = 100;
     private readonly Dictionary<string, (int Pid, double Start)> _processes = [];
 
     /// <summary>Starts counting for <paramref name="pid"/>, named <paramref name="name"/> in the summary.</summary>
@@ -19,11 +17,5 @@ public sealed class EtcdCpuMeter
     public string PerOperation(int operations) => string.Join(", ", _processes.Select(p =>
         string.Create(CultureInfo.InvariantCulture, $"{p.Key} {(Seconds(p.Value.Pid) - p.Value.Start) / operations * 1e6:0} us")));
 
-    private static double Seconds(int pid)
-    {
-        // Fields after the command name (which may hold spaces, hence the last ')'): utime and stime are the 12th and 13th.
-        string stat = File.ReadAllText($"/proc/{pid}/stat");
-        string[] fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / TicksPerSecond;
-    }
+    private static double Seconds(int pid) => ProcessStats.CpuTime(pid).TotalSeconds;
 }

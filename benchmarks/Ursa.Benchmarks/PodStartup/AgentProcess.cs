@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Reflection;
 
 namespace Ursa.Benchmarks.PodStartup;
@@ -57,28 +56,10 @@ public sealed class AgentProcess : IAsyncDisposable
     public bool HasExited => _process.HasExited;
 
     /// <summary>Resident memory, from /proc.</summary>
-    public long ResidentBytes()
-    {
-        foreach (var line in File.ReadLines($"/proc/{Pid}/status"))
-        {
-            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
-            {
-                return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
-            }
-        }
+    public long ResidentBytes() => ProcessStats.ResidentBytes(Pid);
 
-        return 0;
-    }
-
-    /// <summary>User + system CPU time used so far, from /proc/PID/stat (clock ticks of 10 ms).</summary>
-    public TimeSpan CpuTime()
-    {
-        var stat = File.ReadAllText($"/proc/{Pid}/stat");
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        // Fields after the command: state is index 0, so utime (14th overall) is index 11 and stime index 12.
-        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-        return TimeSpan.FromMilliseconds(ticks * 10);
-    }
+    /// <summary>User + system CPU time used so far, from /proc.</summary>
+    public TimeSpan CpuTime() => ProcessStats.CpuTime(Pid);
 
     public async ValueTask DisposeAsync()
     {

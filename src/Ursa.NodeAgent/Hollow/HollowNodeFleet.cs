@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
-using Ursa.Api.Coordination;
 using Ursa.Client.Informers;
 using Ursa.Client.Rest;
+
+using Ursa.NodeAgent.Registration;
 
 namespace Ursa.NodeAgent.Hollow;
 
@@ -80,37 +80,15 @@ public sealed partial class HollowNodeFleet(IApiClient client, HollowNodeOptions
         {
             await Parallel.ForEachAsync(_names.Where(n => !_stopped.ContainsKey(n)), new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken }, async (name, ct) =>
             {
-                try
-                {
-                    await RenewLeaseAsync(name, ct).ConfigureAwait(false);
-                }
-                catch (ApiStatusException e)
-                {
-                    Log.HeartbeatFailed(logger, name, e.Message);
-                }
+                await RenewLeaseAsync(name, ct).ConfigureAwait(false);
             }).ConfigureAwait(false);
         }
         while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false));
     }
 
-    private async Task RenewLeaseAsync(string node, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        var patch = $$$"""{"spec":{"holderIdentity":"{{{node}}}","leaseDurationSeconds":40,"renewTime":"{{{now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture)}}}"}}""";
-        try
-        {
-            await client.PatchAsync<Lease>(ResourceRef.Leases, "system", "kube-node-lease", node, PatchType.Merge, patch, null, cancellationToken).ConfigureAwait(false);
-        }
-        catch (ApiStatusException e) when (e.IsNotFound)
-        {
-            var lease = new Lease
-            {
-                Metadata = new ObjectMeta { Name = node, Namespace = "kube-node-lease", Tenant = "system" },
-                Spec = new LeaseSpec { HolderIdentity = node, LeaseDurationSeconds = 40, RenewTime = now, AcquireTime = now },
-            };
-            await client.CreateAsync(ResourceRef.Leases, lease, cancellationToken).ConfigureAwait(false);
-        }
-    }
+    /// <summary>The same heartbeat a real agent sends (failures are logged, and the next tick tries again).</summary>
+    private Task<bool> RenewLeaseAsync(string node, CancellationToken cancellationToken) =>
+        new NodeLease(client, node, TimeSpan.FromSeconds(40), time, logger).RenewAsync(cancellationToken);
 
     private Node NewNode(string name) => new()
     {
@@ -137,9 +115,6 @@ public sealed partial class HollowNodeFleet(IApiClient client, HollowNodeOptions
 
     private static partial class Log
     {
-        [LoggerMessage(300, LogLevel.Debug, "Hollow node {Node} heartbeat failed: {Reason}")]
-        public static partial void HeartbeatFailed(ILogger logger, string node, string reason);
-
         [LoggerMessage(301, LogLevel.Debug, "Hollow pod {Pod}: status report failed: {Reason}")]
         public static partial void PodReportFailed(ILogger logger, string pod, string reason);
     }
