@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Ursa.Cri;
 using Ursa.Cri.V1;
+using Ursa.NodeAgent.Pods;
 
 namespace Ursa.Benchmarks.PodStartup;
 
@@ -9,6 +10,8 @@ namespace Ursa.Benchmarks.PodStartup;
 public sealed class RawCriPods(CriClient cri, string logRoot, string image)
 {
     private readonly List<string> _sandboxes = [];
+    private readonly List<string> _uids = [];
+    private readonly PodCgroups _cgroups = new("/sys/fs/cgroup", "kubepods");
 
     /// <summary>Starts one pod; returns how long it took.</summary>
     public async Task<TimeSpan> StartOneAsync(string name, CancellationToken cancellationToken)
@@ -28,6 +31,7 @@ public sealed class RawCriPods(CriClient cri, string logRoot, string image)
         lock (_sandboxes)
         {
             _sandboxes.Add(sandbox.PodSandboxId);
+            _uids.Add(uid);
         }
 
         var container = new ContainerConfig
@@ -53,5 +57,13 @@ public sealed class RawCriPods(CriClient cri, string logRoot, string image)
         }
 
         _sandboxes.Clear();
+
+        // runc made each pod's cgroup (the cgroup parent) and leaves it behind; the agent removes its own pods', so do we.
+        foreach (var uid in _uids)
+        {
+            _cgroups.Remove(uid);
+        }
+
+        _uids.Clear();
     }
 }

@@ -51,7 +51,7 @@ public sealed class PodCgroups(string mountPoint, string cgroupRoot)
     public bool Remove(string podUid)
     {
         var removed = true;
-        foreach (var dir in Directories(podUid))
+        foreach (var dir in AllDirectories(podUid))
         {
             if (!Directory.Exists(dir)) continue;
             try
@@ -72,6 +72,12 @@ public sealed class PodCgroups(string mountPoint, string cgroupRoot)
 
         return removed;
     }
+
+    /// <summary>The pod's cgroup in every hierarchy: runc creates the cgroup parent in each v1 controller it
+    /// mounts (blkio, pids, freezer, ...), not only in the two whose limits are written here.</summary>
+    private IEnumerable<string> AllDirectories(string podUid) => Unified
+        ? Directories(podUid)
+        : Directory.GetDirectories(mountPoint).Select(h => Path.Combine(h, cgroupRoot.Trim('/'), "pod" + podUid));
 
     private static void Write(string dir, string file, string value)
     {

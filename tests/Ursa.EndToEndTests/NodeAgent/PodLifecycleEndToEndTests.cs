@@ -85,7 +85,10 @@ public sealed class PodLifecycleEndToEndTests(NodeClusterFixture cluster)
         Assert.Equal("50000", (await File.ReadAllTextAsync($"/sys/fs/cgroup/cpu/kubepods/pod{pod.Metadata.Uid}/cpu.cfs_quota_us")).Trim());
         Assert.Equal(0, (await cluster.KubectlAsync("delete", "pod", "limits", "--wait=true", "--timeout=60s")).ExitCode);
         // A finished pod is deleted at once; the agent cleans up after it.
-        await Ursa.IntegrationTests.Infrastructure.Eventually.UntilAsync(() => Task.FromResult(Directory.Exists(podMemory)), exists => !exists, TimeSpan.FromSeconds(15), _ => $"{podMemory} to be removed after the pod was deleted");
+        var everywhere = $"/sys/fs/cgroup/*/kubepods/pod{pod.Metadata.Uid}";
+        await Ursa.IntegrationTests.Infrastructure.Eventually.UntilAsync(
+            () => Task.FromResult(Directory.GetDirectories("/sys/fs/cgroup").Where(h => Directory.Exists(Path.Combine(h, "kubepods", $"pod{pod.Metadata.Uid}"))).ToList()),
+            left => left.Count == 0, TimeSpan.FromSeconds(15), left => $"{everywhere} to be removed after the pod was deleted (left in: {string.Join(", ", left)})");
     }
 
     [Fact]

@@ -58,6 +58,21 @@ public sealed class PodCgroupsTests : IDisposable
     }
 
     [Fact]
+    public void Remove_CgroupV1_RemovesThePodFromEveryHierarchy()
+    {
+        // As runc leaves it: the pod's cgroup in every controller, and an (empty) container cgroup inside.
+        foreach (var hierarchy in new[] { "cpu", "memory", "pids", "blkio" })
+        {
+            Directory.CreateDirectory(Path.Combine(_mount, hierarchy, "kubepods", "podu3", "container1"));
+        }
+
+        var removed = new PodCgroups(_mount, "kubepods").Remove("u3");
+
+        Assert.True(removed);
+        Assert.Empty(Directory.GetDirectories(_mount, "podu3", SearchOption.AllDirectories));
+    }
+
+    [Fact]
     public void Apply_CgroupV2_WritesWeightMaxAndMemory()
     {
         File.WriteAllText(Path.Combine(_mount, "cgroup.controllers"), "cpu memory");
