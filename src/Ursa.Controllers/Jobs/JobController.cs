@@ -21,6 +21,7 @@ public sealed partial class JobController : IInformerHandler<Job>, IInformerHand
     private readonly Informer<Pod> _pods;
     private readonly WorkQueue<string> _queue;
     private readonly ConcurrentDictionary<string, Expectation> _expectations = new(StringComparer.Ordinal);
+    private readonly OwnedPodEvents _podEvents;
 
     public JobController(IApiClient client, TimeProvider time, ILogger logger)
     {
@@ -28,6 +29,7 @@ public sealed partial class JobController : IInformerHandler<Job>, IInformerHand
         _time = time;
         _logger = logger;
         _queue = new WorkQueue<string>(time);
+        _podEvents = new OwnedPodEvents("Job", _queue, _expectations);
         _jobs = new Informer<Job>(client, ResourceRef.Jobs, new ListOptions { Tenant = "all" }, time, logger);
         _pods = new Informer<Pod>(client, ResourceRef.Pods, new ListOptions { Tenant = "all" }, time, logger);
         _jobs.AddHandler(this);
@@ -58,38 +60,11 @@ public sealed partial class JobController : IInformerHandler<Job>, IInformerHand
 
     public void OnDelete(Job obj) => _expectations.TryRemove(ObjectKeys.Of(obj), out _);
 
-    public void OnAdd(Pod obj) => PodChanged(obj, created: true);
+    public void OnAdd(Pod obj) => _podEvents.Changed(obj, created: true);
 
-    public void OnUpdate(Pod oldObj, Pod newObj) => PodChanged(newObj, created: false);
+    public void OnUpdate(Pod oldObj, Pod newObj) => _podEvents.Changed(newObj, created: false);
 
-    public void OnDelete(Pod obj)
-    {
-        if (OwnerKey(obj) is { } key)
-        {
-            _expectations.GetValueOrDefault(key)?.Observed(deleted: true);
-            _queue.Add(key);
-        }
-    }
-
-    private void PodChanged(Pod pod, bool created)
-    {
-        if (OwnerKey(pod) is not { } key)
-        {
-            return;
-        }
-
-        if (created)
-        {
-            _expectations.GetValueOrDefault(key)?.Observed(deleted: false);
-        }
-
-        _queue.Add(key);
-    }
-
-    private static string? OwnerKey(Pod pod) =>
-        pod.Metadata.OwnerReferences?.FirstOrDefault(o => o.Controller == true && o.Kind == "Job") is { } owner
-            ? ObjectKeys.Of(pod.Metadata.Tenant, pod.Metadata.Namespace, owner.Name!)
-            : null;
+    public void OnDelete(Pod obj) => _podEvents.Deleted(obj);
 
     private List<Pod> OwnedPods(Job job) =>
         _pods.List().Where(p =>

@@ -25,6 +25,7 @@ public sealed partial class ReplicaSetController : IInformerHandler<ReplicaSet>,
     private readonly Informer<Pod> _pods;
     private readonly WorkQueue<string> _queue;
     private readonly ConcurrentDictionary<string, Expectation> _expectations = new(StringComparer.Ordinal);
+    private readonly OwnedPodEvents _podEvents;
 
     public ReplicaSetController(IApiClient client, TimeProvider time, ILogger logger)
     {
@@ -32,6 +33,7 @@ public sealed partial class ReplicaSetController : IInformerHandler<ReplicaSet>,
         _time = time;
         _logger = logger;
         _queue = new WorkQueue<string>(time);
+        _podEvents = new OwnedPodEvents("ReplicaSet", _queue, _expectations);
         _sets = new Informer<ReplicaSet>(client, ResourceRef.ReplicaSets, new ListOptions { Tenant = "all" }, time, logger);
         _pods = new Informer<Pod>(client, ResourceRef.Pods, new ListOptions { Tenant = "all" }, time, logger);
         _sets.AddHandler(this);
@@ -62,38 +64,11 @@ public sealed partial class ReplicaSetController : IInformerHandler<ReplicaSet>,
 
     public void OnDelete(ReplicaSet obj) => _expectations.TryRemove(ObjectKeys.Of(obj), out _);
 
-    public void OnAdd(Pod obj) => PodChanged(obj, created: true);
+    public void OnAdd(Pod obj) => _podEvents.Changed(obj, created: true);
 
-    public void OnUpdate(Pod oldObj, Pod newObj) => PodChanged(newObj, created: false);
+    public void OnUpdate(Pod oldObj, Pod newObj) => _podEvents.Changed(newObj, created: false);
 
-    public void OnDelete(Pod obj)
-    {
-        if (OwnerKey(obj) is { } key)
-        {
-            _expectations.GetValueOrDefault(key)?.Observed(deleted: true);
-            _queue.Add(key);
-        }
-    }
-
-    private void PodChanged(Pod pod, bool created)
-    {
-        if (OwnerKey(pod) is not { } key)
-        {
-            return;
-        }
-
-        if (created)
-        {
-            _expectations.GetValueOrDefault(key)?.Observed(deleted: false);
-        }
-
-        _queue.Add(key);
-    }
-
-    private static string? OwnerKey(Pod pod) =>
-        pod.Metadata.OwnerReferences?.FirstOrDefault(o => o.Controller == true && o.Kind == "ReplicaSet") is { } owner
-            ? ObjectKeys.Of(pod.Metadata.Tenant, pod.Metadata.Namespace, owner.Name!)
-            : null;
+    public void OnDelete(Pod obj) => _podEvents.Deleted(obj);
 
     private async Task WorkAsync(CancellationToken cancellationToken)
     {
