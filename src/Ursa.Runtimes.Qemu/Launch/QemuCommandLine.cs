@@ -1,0 +1,107 @@
+using System.Globalization;
+
+namespace Ursa.Runtimes.Qemu.Launch;
+
+/// <summary>
+/// Pure: <see cref="QemuLaunchSpec"/> → QEMU's argument list. q35 with hot-plug room reserved at start (PCIe root
+/// ports, <c>maxcpus</c>, DIMM slots), no default devices, QMP and the serial console on unix sockets,
+/// <c>-no-shutdown</c> (a guest power-off leaves QEMU up so the runtime sees it and decides), and <c>-S</c> (the
+/// runtime connects QMP before the guest runs, so it misses no event).
+/// </summary>
+public static class QemuCommandLine
+{
+    /// <summary>The arguments after the binary.</summary>
+    public static IReadOnlyList<string> Build(QemuLaunchSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        if (spec.Vcpus < 1 || spec.MaxVcpus < spec.Vcpus)
+        {
+            throw new ArgumentException($"vcpus {spec.Vcpus} must be at least 1 and at most maxVcpus {spec.MaxVcpus}", nameof(spec));
+        }
+
+        if (spec.MemoryMiB < 16 || spec.MaxMemoryMiB < spec.MemoryMiB)
+        {
+            throw new ArgumentException($"memory {spec.MemoryMiB} MiB must be at least 16 MiB and at most maxMemory {spec.MaxMemoryMiB} MiB", nameof(spec));
+        }
+
+        var args = new List<string>
+        {
+            "-name", $"guest={Escape(spec.Name)},debug-threads=on",
+            "-machine", spec.Accelerator == QemuAccelerator.Kvm ? "q35,accel=kvm" : "q35,accel=tcg",
+            "-cpu", spec.Accelerator == QemuAccelerator.Kvm ? "host" : "max",
+            "-smp", Invariant($"{spec.Vcpus},maxcpus={spec.MaxVcpus}"),
+            "-m", spec.MaxMemoryMiB > spec.MemoryMiB
+                ? Invariant($"{spec.MemoryMiB}M,slots={spec.MemorySlots},maxmem={spec.MaxMemoryMiB}M")
+                : Invariant($"{spec.MemoryMiB}M"),
+            "-nodefaults", "-no-user-config", "-display", "none", "-no-shutdown", "-S",
+            "-rtc", "base=utc",
+            "-qmp", $"unix:{Escape(spec.QmpSocket)},server=on,wait=off",
+            "-chardev", $"socket,id=serial0,path={Escape(spec.SerialSocket)},server=on,wait=off",
+            "-serial", "chardev:serial0",
+            "-pidfile", spec.PidFile,
+        };
+
+        AddDisk(args, spec.RootDisk, bootIndex: 1);
+        foreach (var disk in spec.Disks)
+        {
+            AddDisk(args, disk, bootIndex: null);
+        }
+
+        foreach (var nic in spec.Nics)
+        {
+            args.Add("-netdev");
+            args.Add($"tap,id={nic.NetdevId},ifname={Escape(nic.TapName)},script=no,downscript=no");
+            args.Add("-device");
+            args.Add($"virtio-net-pci,netdev={nic.NetdevId},id={nic.DeviceId},mac={nic.MacAddress}");
+        }
+
+        for (var port = 1; port <= spec.HotplugPorts; port++)
+        {
+            args.Add("-device");
+            args.Add(Invariant($"pcie-root-port,id={HotplugPort(port)},chassis={port},slot={port},bus=pcie.0"));
+        }
+
+        if (spec.Kernel is { Length: > 0 } kernel)
+        {
+            args.Add("-kernel");
+            args.Add(kernel);
+            if (spec.Initrd is { Length: > 0 } initrd)
+            {
+                args.Add("-initrd");
+                args.Add(initrd);
+            }
+
+            if (spec.KernelArgs is { Length: > 0 } append)
+            {
+                args.Add("-append");
+                args.Add(append);
+            }
+        }
+
+        if (spec.IncomingDeferred)
+        {
+            args.Add("-incoming");
+            args.Add("defer");
+        }
+
+        return args;
+    }
+
+    /// <summary>The id of hot-plug root port <paramref name="number"/> (1-based).</summary>
+    public static string HotplugPort(int number) => Invariant($"hotplug{number}");
+
+    /// <summary>QEMU's option syntax splits on commas; a literal comma is written twice.</summary>
+    public static string Escape(string value) => value.Replace(",", ",,", StringComparison.Ordinal);
+
+    private static void AddDisk(List<string> args, QemuDisk disk, int? bootIndex)
+    {
+        args.Add("-blockdev");
+        args.Add($"driver={disk.Format},node-name={disk.NodeName},read-only={(disk.ReadOnly ? "on" : "off")},file.driver=file,file.filename={Escape(disk.Path)}");
+        args.Add("-device");
+        args.Add(bootIndex is { } index
+            ? Invariant($"virtio-blk-pci,drive={disk.NodeName},id={disk.DeviceId},bootindex={index}")
+            : $"virtio-blk-pci,drive={disk.NodeName},id={disk.DeviceId}");
+    }
+
+    private static string Invariant(FormattableString value) => value.ToString(CultureInfo.InvariantCulture);
+}
