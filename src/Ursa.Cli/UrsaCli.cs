@@ -13,6 +13,7 @@ public static class UrsaCli
             ServerCommand.Create("server", "Run the control plane (API server on the embedded store) in the foreground."),
             ServerCommand.Create("up", "Run a whole single-node cluster in the foreground; Ctrl-C stops it."),
             AgentCommand.Create(),
+            VmRuntimeCommand.Create(),
             SchedulerCommand.Create(),
             HollowNodesCommand.Create(),
             ControllerManagerCommand.Create(),

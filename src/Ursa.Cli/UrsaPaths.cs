@@ -17,4 +17,7 @@ public static class UrsaPaths
 
     /// <summary>Managed containerd's data: its root, state, registry and images.</summary>
     public static string ContainerdDirectory => Path.Combine(Home, "containerd");
+
+    /// <summary>The VM runtime's root (VMs, sandboxes, disk images) and socket under <c>ursa up</c>.</summary>
+    public static string VmRuntimeDirectory => Path.Combine(Home, "vm-runtime");
 }

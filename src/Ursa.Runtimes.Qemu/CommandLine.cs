@@ -10,6 +10,12 @@ public sealed record CommandLine(string FileName, IReadOnlyList<string> Argument
     /// <summary>Builds a command line from an executable and its arguments.</summary>
     public static CommandLine Of(string fileName, params string[] arguments) => new(fileName, arguments);
 
+    /// <summary>Bytes written to the tool's stdin before it is closed (null: stdin closed at once).</summary>
+    public string? StandardInput { get; init; }
+
+    /// <summary>Variables added to the runner's environment (CNI plugins take their arguments this way).</summary>
+    public IReadOnlyDictionary<string, string>? Environment { get; init; }
+
     /// <summary>The command as a shell would need it typed, for logs and error messages.</summary>
     public override string ToString()
     {

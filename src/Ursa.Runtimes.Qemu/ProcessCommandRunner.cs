@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace Ursa.Runtimes.Qemu;
 
-/// <summary><see cref="ICommandRunner"/> over <see cref="Process"/>: no shell, stdin closed, both streams captured.</summary>
+/// <summary><see cref="ICommandRunner"/> over <see cref="Process"/>: no shell, stdin given or closed, both streams captured.</summary>
 public sealed class ProcessCommandRunner : ICommandRunner
 {
     /// <summary>A shared instance; the runner holds no state.</summary>
@@ -24,8 +24,18 @@ public sealed class ProcessCommandRunner : ICommandRunner
             startInfo.ArgumentList.Add(argument);
         }
 
+        foreach (var (name, value) in command.Environment ?? new Dictionary<string, string>())
+        {
+            startInfo.Environment[name] = value;
+        }
+
         using Process process = Process.Start(startInfo)
             ?? throw new InvalidOperationException($"could not start '{command}'");
+        if (command.StandardInput is { } input)
+        {
+            await process.StandardInput.WriteAsync(input.AsMemory(), cancellationToken).ConfigureAwait(false);
+        }
+
         process.StandardInput.Close();
         Task<string> output = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
         Task<string> error = process.StandardError.ReadToEndAsync(CancellationToken.None);
