@@ -3,7 +3,11 @@ using Ursa.Client.Connection;
 using Ursa.Client.Rest;
 using Ursa.NodeAgent.Agent;
 using Ursa.NodeAgent.Streaming;
+using Ursa.Cli.Commands;
 using Ursa.Runtimes.Containerd;
+using VmRuntimeHost = Ursa.Runtimes.Qemu.VmRuntimeHost;
+using VmRuntimeOptions = Ursa.Runtimes.Qemu.VmRuntimeOptions;
+using Ursa.Runtimes.Qemu.Network;
 
 namespace Ursa.Cli;
 
@@ -15,13 +19,15 @@ namespace Ursa.Cli;
 public sealed class NodeStack : IAsyncDisposable
 {
     private readonly ManagedContainerd? _containerd;
+    private readonly VmRuntimeHost? _vmRuntime;
     private readonly ApiClient _client;
     private readonly CancellationTokenSource _stop = new();
     private Task _run = Task.CompletedTask;
 
-    private NodeStack(ManagedContainerd? containerd, ApiClient client, NodeAgentHost agent)
+    private NodeStack(ManagedContainerd? containerd, VmRuntimeHost? vmRuntime, ApiClient client, NodeAgentHost agent)
     {
         _containerd = containerd;
+        _vmRuntime = vmRuntime;
         _client = client;
         Agent = agent;
     }
@@ -37,7 +43,8 @@ public sealed class NodeStack : IAsyncDisposable
     /// <param name="streaming">Certificates of the logs/exec server, or null for none.</param>
     /// <param name="loggers">Logging.</param>
     /// <param name="cancellationToken">Aborts start-up.</param>
-    public static async Task<NodeStack> StartAsync(ClusterConnection connection, AgentOptions agent, ContainerdOptions? managed, NodeStreamingOptions? streaming, ILoggerFactory loggers, CancellationToken cancellationToken)
+    /// <param name="vmRuntimeDirectory">Root of a VM runtime to run beside managed containerd (null: none).</param>
+    public static async Task<NodeStack> StartAsync(ClusterConnection connection, AgentOptions agent, ContainerdOptions? managed, NodeStreamingOptions? streaming, ILoggerFactory loggers, CancellationToken cancellationToken, string? vmRuntimeDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(agent);
         ManagedContainerd? containerd = null;
@@ -49,6 +56,13 @@ public sealed class NodeStack : IAsyncDisposable
             {
                 agent.Runtimes = $"containerd,container,unix://{containerd.SocketPath}";
             }
+        }
+
+        VmRuntimeHost? vmRuntime = null;
+        if (managed is not null && vmRuntimeDirectory is not null)
+        {
+            vmRuntime = await StartVmRuntimeAsync(managed, vmRuntimeDirectory, loggers, cancellationToken).ConfigureAwait(false);
+            agent.Runtimes += $";qemu,vm,unix://{vmRuntime.SocketPath}";
         }
 
         var client = new ApiClient(connection);
@@ -64,11 +78,12 @@ public sealed class NodeStack : IAsyncDisposable
         catch
         {
             client.Dispose();
+            if (vmRuntime is not null) await vmRuntime.DisposeAsync().ConfigureAwait(false);
             if (containerd is not null) await containerd.StopAsync(deleteNetwork: false, CancellationToken.None).ConfigureAwait(false);
             throw;
         }
 
-        var stack = new NodeStack(containerd, client, host);
+        var stack = new NodeStack(containerd, vmRuntime, client, host);
         stack._run = host.RunAsync(stack._stop.Token);
         await Task.WhenAny(host.Registered, stack._run).WaitAsync(cancellationToken).ConfigureAwait(false);
         if (stack._run.IsFaulted)
@@ -96,10 +111,37 @@ public sealed class NodeStack : IAsyncDisposable
         await Agent.DisposeAsync().ConfigureAwait(false);
         _client.Dispose();
         _stop.Dispose();
+        if (_vmRuntime is not null)
+        {
+            // VMs keep running; the next start adopts them.
+            await _vmRuntime.DisposeAsync().ConfigureAwait(false);
+        }
+
         if (_containerd is not null)
         {
             // Keep the namespace: running pods' network lives there and is re-adopted on the next start.
             await _containerd.StopAsync(deleteNetwork: false, CancellationToken.None).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// The VM runtime beside managed containerd: VM pods join containerd's pod network (same CNI list, bridge in
+    /// its namespace) and pull OCI disk images from the same local registry.
+    /// </summary>
+    private static async Task<VmRuntimeHost> StartVmRuntimeAsync(ContainerdOptions managed, string root, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var options = new VmRuntimeOptions
+        {
+            RootDirectory = root,
+            Accelerator = await VmRuntimeCommand.ChooseAcceleratorAsync("auto", "/usr/bin/qemu-system-x86_64", loggers.CreateLogger("Ursa.VmRuntime"), cancellationToken).ConfigureAwait(false) ?? Runtimes.Qemu.Launch.QemuAccelerator.Tcg,
+            RegistryMirrors = new Dictionary<string, string> { [managed.RegistryHost] = "http://" + managed.RegistryAddress },
+            Network = new PodNetworkOptions
+            {
+                ConfigListFile = Path.Combine(managed.CniConfigDirectory, CniConfig.FileName),
+                PluginDirectory = managed.Tools.CniBinDirectory,
+                BridgeNamespace = managed.NetworkNamespace,
+            },
+        };
+        return await VmRuntimeHost.StartAsync(Path.Combine(root, "vm-runtime.sock"), options, VmRuntimeCommand.CreateHttpClient(managed.NetworkNamespace), loggers, cancellationToken).ConfigureAwait(false);
     }
 }

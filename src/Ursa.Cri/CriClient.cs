@@ -13,7 +13,7 @@ namespace Ursa.Cri;
 /// </code>
 /// </summary>
 /// <remarks>All members are safe to call concurrently; errors as documented on the interfaces.</remarks>
-public sealed class CriClient : IRuntimeService, IImageService, IAsyncDisposable
+public sealed partial class CriClient : IRuntimeService, IImageService, IVirtualMachineService, IAsyncDisposable
 {
     private readonly IGrpcChannel _channel;
 

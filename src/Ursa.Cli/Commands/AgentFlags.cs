@@ -33,7 +33,16 @@ public sealed class AgentFlags
 
     public Option<string?> TlsKey { get; } = new("--tls-private-key-file") { Description = "Private key (PEM) of --tls-cert-file" };
 
-    public IEnumerable<Option> All => [NodeName, Runtimes, PrimaryRuntime, RootDirectory, ContainerdDirectory, NetworkNamespace, NodeAddress, StreamingPort];
+    public Option<string?> VmRuntimeDirectory { get; } = new("--vm-runtime-dir") { Description = "Root of the VM runtime Ursa runs beside managed containerd (default $URSA_HOME/vm-runtime)" };
+
+    public Option<bool> DisableVmRuntime { get; } = new("--disable-vm-runtime") { Description = "Run no VM runtime beside managed containerd (VM pods then stay Pending with NoRuntime)" };
+
+    public IEnumerable<Option> All => [NodeName, Runtimes, PrimaryRuntime, RootDirectory, ContainerdDirectory, NetworkNamespace, NodeAddress, StreamingPort, VmRuntimeDirectory, DisableVmRuntime];
+
+    /// <summary>The managed VM runtime's root, or null when there is none (named runtimes, or disabled).</summary>
+    public string? ManagedVmRuntime(ParseResult parse) => parse.GetValue(Runtimes) is { Length: > 0 } || parse.GetValue(DisableVmRuntime)
+        ? null
+        : Path.GetFullPath(parse.GetValue(VmRuntimeDirectory) ?? UrsaPaths.VmRuntimeDirectory);
 
     /// <summary>Agent settings from the command line.</summary>
     public AgentOptions Bind(ParseResult parse) => new()

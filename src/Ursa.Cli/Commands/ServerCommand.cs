@@ -62,7 +62,7 @@ public static class ServerCommand
                 };
             }
 
-            var node = withNode && !parse.GetValue(noAgent) ? new NodeSettings(agentFlags.Bind(parse), agentFlags.Managed(parse)) : null;
+            var node = withNode && !parse.GetValue(noAgent) ? new NodeSettings(agentFlags.Bind(parse), agentFlags.Managed(parse), agentFlags.ManagedVmRuntime(parse)) : null;
             return await RunAsync(options, parse.GetValue(kubeconfig) ?? UrsaPaths.Kubeconfig, parse.GetValue(verbose) ? LogLevel.Debug : LogLevel.Information, !parse.GetValue(noScheduler), !parse.GetValue(noControllers), etcd, node, cancellationToken).ConfigureAwait(false);
         });
         return command;
@@ -114,7 +114,7 @@ public static class ServerCommand
                 {
                     var connection = new ClusterConnection(plane.Api.Url, plane.Api.CaPem, plane.Api.AdminToken);
                     var streaming = NodeCertificates.FromDataDirectory(options.DataDirectory, node.Agent.NodeName, node.Agent.NodeAddress);
-                    stack = await NodeStack.StartAsync(connection, node.Agent, node.Containerd, streaming, loggers, stop.Token).ConfigureAwait(false);
+                    stack = await NodeStack.StartAsync(connection, node.Agent, node.Containerd, streaming, loggers, stop.Token, node.VmRuntime).ConfigureAwait(false);
                 }
                 catch (Exception e) when (e is ArgumentException or FormatException or IOException or CommandFailedException or TimeoutException)
                 {
@@ -146,5 +146,5 @@ public static class ServerCommand
     }
 
     /// <summary>The node half of <c>ursa up</c>.</summary>
-    private sealed record NodeSettings(Ursa.NodeAgent.Agent.AgentOptions Agent, ContainerdOptions? Containerd);
+    private sealed record NodeSettings(Ursa.NodeAgent.Agent.AgentOptions Agent, ContainerdOptions? Containerd, string? VmRuntime);
 }

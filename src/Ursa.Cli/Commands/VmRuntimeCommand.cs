@@ -100,7 +100,7 @@ public static class VmRuntimeCommand
 
     private static string SocketPath(string endpoint) => Path.GetFullPath(endpoint.StartsWith("unix://", StringComparison.Ordinal) ? endpoint["unix://".Length..] : endpoint);
 
-    private static async Task<QemuAccelerator?> ChooseAcceleratorAsync(string choice, string qemu, ILogger logger, CancellationToken cancellationToken)
+    internal static async Task<QemuAccelerator?> ChooseAcceleratorAsync(string choice, string qemu, ILogger logger, CancellationToken cancellationToken)
     {
         switch (choice)
         {

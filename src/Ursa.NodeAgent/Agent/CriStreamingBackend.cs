@@ -63,6 +63,12 @@ public sealed class CriStreamingBackend(PodSyncLoop pods, RuntimeRegistry regist
     {
         var (runtime, _) = Resolve(request.Target);
         var container = await RunningAsync(runtime, request.Target, cancellationToken).ConfigureAwait(false);
+        if (runtime.VirtualMachines is { } vms)
+        {
+            await VmConsoleBridge.RunAsync(vms, container.Id, session, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         var attach = new CriAttachRequest { ContainerId = container.Id, Tty = request.Streams.Tty, Stdin = request.Streams.Stdin, Stdout = request.Streams.Stdout, Stderr = request.Streams.Stderr && !request.Streams.Tty };
         var url = (await runtime.Runtime.AttachAsync(attach, cancellationToken).ConfigureAwait(false)).Url;
         await Client(url).RunAsync(new Uri(url), session, cancellationToken).ConfigureAwait(false);

@@ -151,7 +151,7 @@ public sealed partial class PodSyncLoop : IInformerHandler<Pod>
 
         _blockedReason.TryRemove(pod.Metadata.Uid!, out _);
         var runtimeName = resolution.Runtime!.Health.Version?.Split("://")[0] ?? resolution.Runtime.Spec.Name;
-        var result = await _syncer.SyncAsync(pod, resolution.Runtime.Runtime, resolution.Runtime.Images, runtimeName, cancellationToken).ConfigureAwait(false);
+        var result = await _syncer.SyncAsync(pod, resolution.Runtime.Runtime, resolution.Runtime.Images, runtimeName, cancellationToken, resolution.Runtime.VirtualMachines).ConfigureAwait(false);
         return result.RequeueAfter;
     }
 

@@ -67,13 +67,32 @@ public sealed partial class PodSyncer
     }
 
     /// <summary>Brings <paramref name="pod"/> to its spec on <paramref name="runtime"/> and reports its status.</summary>
-    public async Task<SyncResult> SyncAsync(Pod pod, IRuntimeService runtime, IImageService images, string runtimeName, CancellationToken cancellationToken)
+    /// <param name="pod">The pod.</param>
+    /// <param name="runtime">The runtime's CRI RuntimeService.</param>
+    /// <param name="images">The runtime's CRI ImageService.</param>
+    /// <param name="runtimeName">Prefix of container IDs in the status.</param>
+    /// <param name="vms">The VM extension (VM runtimes only); a VM pod needs it.</param>
+    /// <param name="cancellationToken">Cancels the pass.</param>
+    public async Task<SyncResult> SyncAsync(Pod pod, IRuntimeService runtime, IImageService images, string runtimeName, CancellationToken cancellationToken, IVirtualMachineService? vms = null)
     {
         var uid = pod.Metadata.Uid ?? throw new ArgumentException("pod has no uid", nameof(pod));
         if (pod.Metadata.DeletionTimestamp is not null)
         {
             await TerminateAsync(pod, runtime, cancellationToken).ConfigureAwait(false);
             return SyncResult.Done;
+        }
+
+        if (pod.Spec?.VirtualMachine is not null)
+        {
+            if (pod.Status?.Phase is "Succeeded" or "Failed")
+            {
+                await StopSandboxIfRunningAsync(runtime, await ObserveAsync(runtime, uid, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+                return SyncResult.Done;
+            }
+
+            return vms is null
+                ? throw new InvalidOperationException($"runtime {runtimeName} serves no VM extension: it cannot run VM pod {pod.Metadata.Namespace}/{pod.Metadata.Name}")
+                : await SyncVmAsync(pod, runtime, images, vms, cancellationToken).ConfigureAwait(false);
         }
 
         var observed = await ObserveAsync(runtime, uid, cancellationToken).ConfigureAwait(false);

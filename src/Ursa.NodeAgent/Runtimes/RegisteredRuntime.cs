@@ -10,6 +10,9 @@ public sealed class RegisteredRuntime(RuntimeEndpointSpec spec, IRuntimeService 
     /// <summary>Sandboxes, containers, exec.</summary>
     public IRuntimeService Runtime { get; } = runtime;
 
+    /// <summary>The VM extension, when the runtime serves one (a VM runtime).</summary>
+    public IVirtualMachineService? VirtualMachines { get; } = spec.WorkloadType == WorkloadType.Vm ? runtime as IVirtualMachineService : null;
+
     /// <summary>Image pulls and lookups.</summary>
     public IImageService Images { get; } = images;
 
