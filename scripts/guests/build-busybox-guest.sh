@@ -16,13 +16,17 @@ stamp_file="$out/busybox-guest.stamp"
 files=(init inittab profile rcS hotplug seed shutdown power-button udhcpc.script)
 stamp=$(guest_stamp "$0" "$here/lib/common.sh" "${files[@]/#/$here/busybox/}")
 
-# One build at a time per output directory (ursa up and a test may race); the loser finds the image done.
-exec 9>"$out/.busybox-guest.lock"
+cache=$(guest_cache_dir)
+mkdir -p "$cache/work"
+# One build at a time per cache (ursa up and a test may race); the loser finds the image done.
+exec 9>"$cache/.busybox-guest.lock"
 flock 9
 if [[ -f "$image" && -f "$stamp_file" && "$(cat "$stamp_file")" == "$stamp" ]]; then
   echo "$image"
   exit 0
 fi
+# Left by a build that was killed (SIGKILL skips the EXIT trap); no other build runs while we hold the lock.
+rm -rf "$cache"/work/busybox.*
 
 for tool in mkfs.fat:dosfstools syslinux:syslinux mcopy:mtools mkfs.ext4:e2fsprogs qemu-img:qemu-utils cpio:cpio apt-get:apt; do
   guest_need "${tool%%:*}" "${tool#*:}"
@@ -31,9 +35,7 @@ busybox=${URSA_GUEST_BUSYBOX:-/bin/busybox}
 [[ -x "$busybox" ]] && ! ldd "$busybox" >/dev/null 2>&1 || { echo "error: $busybox is not a static busybox: apt-get install busybox-static" >&2; exit 1; }
 
 started=$(date +%s.%N)
-cache=$(guest_cache_dir)
 deb=$(guest_kernel_deb "$cache")
-mkdir -p "$cache/work"
 work=$(mktemp -d "$cache/work/busybox.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
