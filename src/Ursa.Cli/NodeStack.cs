@@ -16,13 +16,14 @@ namespace Ursa.Cli;
 /// given, and the node agent using it. Started after the API server, stopped before it: the agent first (running
 /// containers are left alone and re-adopted next time), then containerd, whose shims keep running containers alive.
 /// </summary>
-public sealed class NodeStack : IAsyncDisposable
+public sealed partial class NodeStack : IAsyncDisposable
 {
     private readonly ManagedContainerd? _containerd;
     private readonly VmRuntimeHost? _vmRuntime;
     private readonly ApiClient _client;
     private readonly CancellationTokenSource _stop = new();
     private Task _run = Task.CompletedTask;
+    private Task _guests = Task.CompletedTask;
 
     private NodeStack(ManagedContainerd? containerd, VmRuntimeHost? vmRuntime, ApiClient client, NodeAgentHost agent)
     {
@@ -85,6 +86,12 @@ public sealed class NodeStack : IAsyncDisposable
 
         var stack = new NodeStack(containerd, vmRuntime, client, host);
         stack._run = host.RunAsync(stack._stop.Token);
+        if (containerd is not null)
+        {
+            // In the background: a first build takes ~15 s and containers need none of it.
+            stack._guests = PublishGuestImagesAsync(containerd, loggers, stack._stop.Token);
+        }
+
         await Task.WhenAny(host.Registered, stack._run).WaitAsync(cancellationToken).ConfigureAwait(false);
         if (stack._run.IsFaulted)
         {
@@ -108,6 +115,7 @@ public sealed class NodeStack : IAsyncDisposable
         {
         }
 
+        await _guests.ConfigureAwait(false);
         await Agent.DisposeAsync().ConfigureAwait(false);
         _client.Dispose();
         _stop.Dispose();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Ursa.Runtimes.Containerd;
 
@@ -51,6 +52,33 @@ public sealed class ManagedContainerdEndToEndTests : IAsyncLifetime
         await RunAsync(managed.Network.Enter(CtrCommand(managed, "images", "pull", "--hosts-dir", _options.RegistryHostsDirectory, managed.Images.BusyboxImage)));
         string output = await Ctr(managed, "run", "--rm", managed.Images.BusyboxImage, "e2e-echo", "/bin/echo", "hello");
         Assert.Equal("hello\n", output);
+    }
+
+    [Fact]
+    public async Task PushContainerDisk_QcowFile_RegistryServesOneLayerHoldingTheDiskWithItsFormat()
+    {
+        await using ManagedContainerd managed = NewManaged();
+        await managed.StartAsync(CancellationToken.None);
+        string disk = Path.Combine(_data, "tiny.qcow2");
+        await RunAsync(CommandLine.Of("/usr/bin/qemu-img", "create", "-q", "-f", "qcow2", disk, "16M"));
+
+        await managed.Images.PushContainerDiskAsync(disk, "guest/tiny:v1", CancellationToken.None);
+
+        string reference = $"docker://{_options.RegistryAddress}/guest/tiny:v1";
+        JsonNode manifest = JsonNode.Parse(await RunAsync(managed.Network.Enter(Skopeo("inspect", "--raw", "--tls-verify=false", reference))))!;
+        Assert.Equal("qcow2", (string?)manifest["annotations"]?[LocalImages.DiskFormatKey]);
+        JsonNode layer = Assert.Single(manifest["layers"]!.AsArray())!;
+        JsonNode config = JsonNode.Parse(await RunAsync(managed.Network.Enter(Skopeo("inspect", "--config", "--tls-verify=false", reference))))!;
+        Assert.Equal("qcow2", (string?)config["config"]?["Labels"]?[LocalImages.DiskFormatKey]);
+        // Pull it back and open the layer: the disk, byte for byte, at disk/disk.qcow2.
+        string back = Path.Combine(_data, "pulled");
+        await RunAsync(managed.Network.Enter(Skopeo("copy", "--src-tls-verify=false", reference, $"oci:{back}:v1")));
+        string blob = Path.Combine(back, "blobs", "sha256", ((string)layer["digest"]!)["sha256:".Length..]);
+        string files = await RunAsync(CommandLine.Of("/bin/tar", "-tzf", blob));
+        Assert.Contains("disk/disk.qcow2", files.Split('\n', StringSplitOptions.TrimEntries).Select(f => f.TrimStart('.', '/')));
+        string extracted = Directory.CreateDirectory(Path.Combine(_data, "extracted")).FullName;
+        await RunAsync(CommandLine.Of("/bin/tar", "-xzf", blob, "-C", extracted));
+        Assert.Equal(File.ReadAllBytes(disk), File.ReadAllBytes(Path.Combine(extracted, "disk", "disk.qcow2")));
     }
 
     [Fact]
@@ -114,6 +142,8 @@ public sealed class ManagedContainerdEndToEndTests : IAsyncLifetime
 
     private CommandLine CtrCommand(ManagedContainerd managed, params string[] arguments) =>
         new(_options.Tools.Ctr, ["--address", managed.SocketPath, "--namespace", "k8s.io", .. arguments]);
+
+    private CommandLine Skopeo(params string[] arguments) => new(_options.Tools.Skopeo, ["--insecure-policy", .. arguments]);
 
     private Task<string> Ctr(ManagedContainerd managed, params string[] arguments) => RunAsync(CtrCommand(managed, arguments));
 
