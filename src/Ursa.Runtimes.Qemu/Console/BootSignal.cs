@@ -9,6 +9,14 @@ namespace Ursa.Runtimes.Qemu.Console;
 public sealed class BootSignal
 {
     private readonly StringBuilder _line = new();
+    private Escape _escape;
+
+    private enum Escape
+    {
+        None,
+        Started,
+        Csi,
+    }
 
     /// <summary>True once the guest has shown a prompt since the last <see cref="Reset"/>.</summary>
     public bool Booted { get; private set; }
@@ -23,7 +31,24 @@ public sealed class BootSignal
 
         foreach (var b in output)
         {
-            if (b is (byte)'\n' or (byte)'\r')
+            // ANSI escape sequences (line editors ask for the cursor position right after the prompt) are not text.
+            if (_escape == Escape.Started)
+            {
+                _escape = b == (byte)'[' ? Escape.Csi : Escape.None;
+                continue;
+            }
+
+            if (_escape == Escape.Csi)
+            {
+                _escape = b is >= 0x40 and <= 0x7e ? Escape.None : Escape.Csi;
+                continue;
+            }
+
+            if (b == 0x1b)
+            {
+                _escape = Escape.Started;
+            }
+            else if (b is (byte)'\n' or (byte)'\r')
             {
                 if (_line.ToString().Contains("login:", StringComparison.Ordinal))
                 {
@@ -47,6 +72,7 @@ public sealed class BootSignal
     public void Reset()
     {
         Booted = false;
+        _escape = Escape.None;
         _line.Clear();
     }
 }
