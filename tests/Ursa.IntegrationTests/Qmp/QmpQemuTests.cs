@@ -86,6 +86,47 @@ public sealed class QmpQemuTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DiskHotplug_BlockdevInUseUntilTheDeviceIsDeleted()
+    {
+        var disk1 = Path.Combine(_directory.Path, "disk1.qcow2");
+        await QemuProcess.CreateQcow2Async(disk1, "16M");
+        await using var qmp = await StartAsync(
+            "-global", "ICH9-LPC.acpi-pci-hotplug-with-bridge-support=off",
+            "-device", "pcie-root-port,id=rp2,chassis=2,slot=2");
+
+        await qmp.BlockdevAddAsync(new JsonObject
+        {
+            ["driver"] = "qcow2",
+            ["node-name"] = "disk1",
+            ["file"] = new JsonObject { ["driver"] = "file", ["filename"] = disk1 },
+        });
+        await qmp.DeviceAddAsync(new JsonObject { ["driver"] = "virtio-blk-pci", ["id"] = "blk1", ["drive"] = "disk1", ["bus"] = "rp2" });
+        var inUse = await Assert.ThrowsAsync<QmpException>(() => qmp.BlockdevDelAsync("disk1"));
+        Assert.Equal("GenericError", inUse.Class);
+
+        await qmp.DeviceDelAsync("blk1", Deadline);
+        await qmp.BlockdevDelAsync("disk1");
+
+        Assert.DoesNotContain("blk1", await PeripheralsAsync(qmp));
+    }
+
+    [Fact]
+    public async Task Queries_HotpluggableCpusAndMemory_DescribeTheMachine()
+    {
+        await using var qmp = await StartAsync("-smp", "1,maxcpus=2");
+
+        var cpus = await qmp.QueryHotpluggableCpusAsync();
+        var memory = await qmp.QueryMemorySizeSummaryAsync();
+        var dimms = await qmp.QueryMemoryDevicesAsync();
+
+        Assert.Equal(2, cpus.Count);
+        Assert.Single(cpus, c => c!["qom-path"] is not null);
+        Assert.All(cpus, c => Assert.NotNull(c!["props"]!["socket-id"]));
+        Assert.Equal(new QmpMemorySize(128L << 20, 0), memory);
+        Assert.Empty(dimms);
+    }
+
+    [Fact]
     public async Task Snapshots_SaveLoadDelete_RunAsJobs_AndAMissingTagFailsTheJob()
     {
         await QemuProcess.CreateQcow2Async(DiskPath, "16M");

@@ -93,6 +93,21 @@ public sealed class QmpClientTests
     }
 
     [Fact]
+    public async Task ExecuteAsync_CancelledBeforeWriting_ConnectionStaysUp()
+    {
+        await using var qmp = await FakeQmpConnection.OpenAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => qmp.Client.ExecuteAsync("stop", null, new CancellationToken(canceled: true)));
+
+        var next = qmp.Client.ExecuteAsync("query-name");
+        var command = await qmp.Server.ReadCommandAsync();
+        await qmp.Server.ReplyAsync(command, "up");
+        Assert.Equal("query-name", command["execute"]!.GetValue<string>());
+        Assert.Equal("up", (await next.WaitAsync(Deadline))!.GetValue<string>());
+        Assert.False(qmp.Client.Closed.IsCompleted);
+    }
+
+    [Fact]
     public async Task ConnectionDrop_FailsPendingCallsEndsEventsAndCompletesClosed()
     {
         await using var qmp = await FakeQmpConnection.OpenAsync();
