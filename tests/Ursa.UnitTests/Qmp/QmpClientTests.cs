@@ -127,6 +127,22 @@ public sealed class QmpClientTests
         await Assert.ThrowsAsync<QmpConnectionException>(() => qmp.Client.ExecuteAsync("query-name"));
     }
 
+    [Theory]
+    [InlineData("this is not json")]
+    [InlineData("""{"event": "STOP", "timestamp": {"seconds": "soon"}}""")]
+    public async Task UnreadableMessage_EndsTheConnectionAndFailsPendingCalls(string line)
+    {
+        await using var qmp = await FakeQmpConnection.OpenAsync();
+        var pending = qmp.Client.ExecuteAsync("query-status");
+        await qmp.Server.ReadCommandAsync();
+
+        await qmp.Server.SendLineAsync(line);
+
+        var error = await Assert.ThrowsAsync<QmpConnectionException>(() => pending.WaitAsync(Deadline));
+        Assert.Contains("cannot read", error.Message);
+        await qmp.Client.Closed.WaitAsync(Deadline);
+    }
+
     [Fact]
     public async Task SendFileDescriptorAsync_DescriptorArrivesAsScmRightsWithGetfd()
     {
