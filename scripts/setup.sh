@@ -12,7 +12,7 @@ need=()
 # ursa up runs a real node: containerd with runc and the CNI plugins in a network namespace (iproute2), a local
 # registry (docker-registry), and image tools that build the pause and busybox images from busybox-static.
 # VM test guests (scripts/guests): syslinux + mtools + dosfstools (boot partition), e2fsprogs, cpio, qemu-utils,
-# genisoimage (NoCloud seeds), debootstrap (the Debian guest); QEMU runs them.
+# genisoimage (NoCloud seeds), debootstrap (the Debian guest). VM pods: QEMU (qemu-system-x86) driven over QMP.
 for pkg in ca-certificates libsqlite3-0 containerd runc containernetworking-plugins skopeo umoci docker-registry busybox-static iproute2 \
   syslinux syslinux-common mtools dosfstools e2fsprogs cpio qemu-utils genisoimage debootstrap qemu-system-x86; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")

@@ -36,10 +36,11 @@ public sealed partial class QmpClient
         {
             reason = new QmpConnectionException($"reading QMP socket {_path} failed: {ex.Message}", ex);
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
         {
-            // A line that is not JSON means the stream is out of step: no later reply could be trusted.
-            reason = new QmpConnectionException($"QEMU sent a line on {_path} that is not JSON: {ex.Message}", ex);
+            // A line that is not QMP (not JSON, or fields of the wrong type) means the stream is out of step: no
+            // later reply could be trusted, and a reader loop that died quietly would leave every caller hanging.
+            reason = new QmpConnectionException($"QEMU sent a message on {_path} the client cannot read: {ex.Message}", ex);
         }
 
         Abort(reason, lost: true);

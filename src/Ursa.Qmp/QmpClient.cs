@@ -169,27 +169,31 @@ public sealed partial class QmpClient : IQmpClient
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
+            // Cancelled before a byte went out: a plain cancellation, the connection is intact.
             cancellationToken.ThrowIfCancellationRequested();
-            if (fd is { } descriptor)
+            try
             {
-                await SendWithDescriptorAsync(message, descriptor, cancellationToken);
+                if (fd is { } descriptor)
+                {
+                    await SendWithDescriptorAsync(message, descriptor, cancellationToken);
+                }
+                else
+                {
+                    await _stream.WriteAsync(message, cancellationToken);
+                }
             }
-            else
+            catch (OperationCanceledException)
             {
-                await _stream.WriteAsync(message, cancellationToken);
+                // Cancelled part-way through a message: QEMU may hold half a command, so nothing after it can be trusted.
+                Abort(new QmpConnectionException($"writing {command} to {_path} was cancelled part-way; connection closed"), lost: true);
+                throw;
             }
-        }
-        catch (OperationCanceledException)
-        {
-            // Cancelled part-way through a message: QEMU may hold half a command, so nothing after it can be trusted.
-            Abort(new QmpConnectionException($"writing {command} to {_path} was cancelled part-way; connection closed"), lost: true);
-            throw;
-        }
-        catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException)
-        {
-            var reason = new QmpConnectionException($"writing {command} to QMP socket {_path} failed: {ex.Message}", ex);
-            Abort(reason, lost: true);
-            throw ConnectionEnded(command, reason);
+            catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException)
+            {
+                var reason = new QmpConnectionException($"writing {command} to QMP socket {_path} failed: {ex.Message}", ex);
+                Abort(reason, lost: true);
+                throw ConnectionEnded(command, reason);
+            }
         }
         finally
         {

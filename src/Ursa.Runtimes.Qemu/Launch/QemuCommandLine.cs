@@ -34,6 +34,9 @@ public static class QemuCommandLine
                 ? Invariant($"{spec.MemoryMiB}M,slots={spec.MemorySlots},maxmem={spec.MaxMemoryMiB}M")
                 : Invariant($"{spec.MemoryMiB}M"),
             "-nodefaults", "-no-user-config", "-display", "none", "-no-shutdown", "-S",
+            // Native PCIe hot-plug on the root ports (Linux's pciehp) rather than ACPI: an unplug of a slot the
+            // guest never powered completes at once instead of waiting for an eject that never comes.
+            "-global", "ICH9-LPC.acpi-pci-hotplug-with-bridge-support=off",
             "-rtc", "base=utc",
             "-qmp", $"unix:{Escape(spec.QmpSocket)},server=on,wait=off",
             "-chardev", $"socket,id=serial0,path={Escape(spec.SerialSocket)},server=on,wait=off",

@@ -93,6 +93,21 @@ public sealed class QmpClientTests
     }
 
     [Fact]
+    public async Task ExecuteAsync_CancelledBeforeWriting_ConnectionStaysUp()
+    {
+        await using var qmp = await FakeQmpConnection.OpenAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => qmp.Client.ExecuteAsync("stop", null, new CancellationToken(canceled: true)));
+
+        var next = qmp.Client.ExecuteAsync("query-name");
+        var command = await qmp.Server.ReadCommandAsync();
+        await qmp.Server.ReplyAsync(command, "up");
+        Assert.Equal("query-name", command["execute"]!.GetValue<string>());
+        Assert.Equal("up", (await next.WaitAsync(Deadline))!.GetValue<string>());
+        Assert.False(qmp.Client.Closed.IsCompleted);
+    }
+
+    [Fact]
     public async Task ConnectionDrop_FailsPendingCallsEndsEventsAndCompletesClosed()
     {
         await using var qmp = await FakeQmpConnection.OpenAsync();
@@ -110,6 +125,22 @@ public sealed class QmpClientTests
         await Assert.ThrowsAsync<QmpConnectionException>(() => waiter.WaitAsync().WaitAsync(Deadline));
         await qmp.Client.Closed.WaitAsync(Deadline);
         await Assert.ThrowsAsync<QmpConnectionException>(() => qmp.Client.ExecuteAsync("query-name"));
+    }
+
+    [Theory]
+    [InlineData("this is not json")]
+    [InlineData("""{"event": "STOP", "timestamp": {"seconds": "soon"}}""")]
+    public async Task UnreadableMessage_EndsTheConnectionAndFailsPendingCalls(string line)
+    {
+        await using var qmp = await FakeQmpConnection.OpenAsync();
+        var pending = qmp.Client.ExecuteAsync("query-status");
+        await qmp.Server.ReadCommandAsync();
+
+        await qmp.Server.SendLineAsync(line);
+
+        var error = await Assert.ThrowsAsync<QmpConnectionException>(() => pending.WaitAsync(Deadline));
+        Assert.Contains("cannot read", error.Message);
+        await qmp.Client.Closed.WaitAsync(Deadline);
     }
 
     [Fact]

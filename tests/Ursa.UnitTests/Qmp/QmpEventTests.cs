@@ -52,6 +52,20 @@ public sealed class QmpEventTests
     }
 
     [Fact]
+    public async Task ExpectEvent_PredicateThrows_FailsOnlyThatWait()
+    {
+        await using var qmp = await FakeQmpConnection.OpenAsync();
+        using var broken = qmp.Client.ExpectEvent("STOP", _ => throw new InvalidOperationException("bad predicate"));
+        using var healthy = qmp.Client.ExpectEvent("STOP");
+
+        await qmp.Server.EventAsync("STOP");
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => broken.WaitAsync().WaitAsync(Deadline));
+        Assert.Equal("STOP", (await healthy.WaitAsync().WaitAsync(Deadline)).Name);
+        Assert.False(qmp.Client.Closed.IsCompleted);
+    }
+
+    [Fact]
     public async Task ReadEventsAsync_SubscribesAtTheCall_NotAtTheFirstMoveNext()
     {
         await using var qmp = await FakeQmpConnection.OpenAsync();
