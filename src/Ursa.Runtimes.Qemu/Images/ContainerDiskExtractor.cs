@@ -27,7 +27,7 @@ internal static class ContainerDiskExtractor
         {
             await using var reader = new TarReader(tar, leaveOpen: true);
             string? found = null;
-            while (await reader.GetNextEntryAsync(copyData: false, cancellationToken).ConfigureAwait(false) is { } entry)
+            while (await NextEntryAsync(reader, cancellationToken).ConfigureAwait(false) is { } entry)
             {
                 if (!IsDiskEntry(entry.Name) || entry.EntryType == TarEntryType.Directory)
                 {
@@ -59,6 +59,22 @@ internal static class ContainerDiskExtractor
             {
                 await tar.DisposeAsync().ConfigureAwait(false);
             }
+        }
+    }
+
+    /// <summary>
+    /// The next entry, or null at the end. An archive that stops without its two zero blocks ends there: some
+    /// writers (umoci among them) leave them out, and GNU tar accepts that too.
+    /// </summary>
+    private static async Task<TarEntry?> NextEntryAsync(TarReader reader, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await reader.GetNextEntryAsync(copyData: false, cancellationToken).ConfigureAwait(false);
+        }
+        catch (EndOfStreamException)
+        {
+            return null;
         }
     }
 }
