@@ -27,7 +27,7 @@ internal static class ContainerDiskExtractor
         {
             await using var reader = new TarReader(tar, leaveOpen: true);
             string? found = null;
-            while (await reader.GetNextEntryAsync(copyData: false, cancellationToken).ConfigureAwait(false) is { } entry)
+            while (await NextEntryAsync(reader, cancellationToken).ConfigureAwait(false) is { } entry)
             {
                 if (!IsDiskEntry(entry.Name) || entry.EntryType == TarEntryType.Directory)
                 {
@@ -45,9 +45,15 @@ internal static class ContainerDiskExtractor
                 }
 
                 found = entry.Name;
+                long before = writer.Length;
                 if (entry.DataStream is { } data)
                 {
                     await writer.CopyFromAsync(data, cancellationToken).ConfigureAwait(false);
+                }
+
+                if (writer.Length - before != entry.Length)
+                {
+                    throw new InvalidDataException($"{entry.Name} ends after {writer.Length - before} of its {entry.Length} bytes");
                 }
             }
 
@@ -59,6 +65,21 @@ internal static class ContainerDiskExtractor
             {
                 await tar.DisposeAsync().ConfigureAwait(false);
             }
+        }
+    }
+
+    // umoci 0.4.7 (Debian 12) writes layers that end right after the last file's data, without the padding and
+    // the two zero blocks that close a tar: an end of stream between entries is the end of the archive. The
+    // layer's digest is checked afterwards, so a download cut short cannot pass for such a layer.
+    private static async Task<TarEntry?> NextEntryAsync(TarReader reader, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await reader.GetNextEntryAsync(copyData: false, cancellationToken).ConfigureAwait(false);
+        }
+        catch (EndOfStreamException)
+        {
+            return null;
         }
     }
 }
