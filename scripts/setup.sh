@@ -11,7 +11,8 @@ sudo_cmd=""
 need=()
 # ursa up runs a real node: containerd with runc and the CNI plugins in a network namespace (iproute2), a local
 # registry (docker-registry), and image tools that build the pause and busybox images from busybox-static.
-for pkg in ca-certificates libsqlite3-0 containerd runc containernetworking-plugins skopeo umoci docker-registry busybox-static iproute2; do
+# The VM runtime: qemu-img (qemu-utils) for disk images and overlays, genisoimage for cloud-init seeds.
+for pkg in ca-certificates libsqlite3-0 containerd runc containernetworking-plugins skopeo umoci docker-registry busybox-static iproute2 qemu-utils genisoimage; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 # kubectl: these machines ship a cloud-SDK kubectl wrapper; elsewhere fall back to Debian's kubectl 1.20.
