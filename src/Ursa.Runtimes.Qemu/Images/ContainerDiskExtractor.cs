@@ -45,9 +45,15 @@ internal static class ContainerDiskExtractor
                 }
 
                 found = entry.Name;
+                long before = writer.Length;
                 if (entry.DataStream is { } data)
                 {
                     await writer.CopyFromAsync(data, cancellationToken).ConfigureAwait(false);
+                }
+
+                if (writer.Length - before != entry.Length)
+                {
+                    throw new InvalidDataException($"{entry.Name} ends after {writer.Length - before} of its {entry.Length} bytes");
                 }
             }
 
@@ -62,10 +68,9 @@ internal static class ContainerDiskExtractor
         }
     }
 
-    /// <summary>
-    /// The next entry, or null at the end. An archive that stops without its two zero blocks ends there: some
-    /// writers (umoci among them) leave them out, and GNU tar accepts that too.
-    /// </summary>
+    // umoci 0.4.7 (Debian 12) writes layers that end right after the last file's data, without the padding and
+    // the two zero blocks that close a tar: an end of stream between entries is the end of the archive. The
+    // layer's digest is checked afterwards, so a download cut short cannot pass for such a layer.
     private static async Task<TarEntry?> NextEntryAsync(TarReader reader, CancellationToken cancellationToken)
     {
         try

@@ -24,7 +24,7 @@ public static class RegistryEndpoints
     public static Uri ParseEndpoint(string registry, string endpoint)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(endpoint);
-        string text = endpoint.Trim().TrimEnd('/');
+        string text = endpoint.Trim();
         if (!text.Contains("://", StringComparison.Ordinal))
         {
             text = (IsLoopback(text) ? "http://" : "https://") + text;

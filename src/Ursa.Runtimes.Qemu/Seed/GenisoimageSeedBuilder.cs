@@ -2,7 +2,7 @@ namespace Ursa.Runtimes.Qemu.Seed;
 
 /// <summary><see cref="ISeedBuilder"/> with <c>genisoimage</c> (Debian's genisoimage package): the files from
 /// <see cref="NoCloudSeedRenderer"/> on a volume labelled <c>cidata</c>, with Joliet and Rock Ridge names so
-/// <c>meta-data</c> keeps its name (plain ISO9660 would make it <c>META_DAT</c>). ~20 ms per seed here.</summary>
+/// <c>meta-data</c> keeps its name (plain ISO9660 would make it <c>META_DAT</c>). ~7 ms per seed here (qemu-img create of an overlay ~14 ms).</summary>
 public sealed class GenisoimageSeedBuilder : ISeedBuilder
 {
     private readonly ICommandRunner _runner;
