@@ -79,6 +79,9 @@ echo debian >"$rootfs/etc/hostname"
 printf '127.0.0.1 localhost\n127.0.1.1 debian\n::1 localhost ip6-localhost ip6-loopback\n' >"$rootfs/etc/hosts"
 # NoCloud only: no probing of cloud metadata services (none is reachable, each probe costs a timeout).
 printf 'datasource_list: [ NoCloud, None ]\n' >"$rootfs/etc/cloud/cloud.cfg.d/90_ursa_datasource.cfg"
+# C.UTF-8 is built into libc: cloud-init's default en_US.UTF-8 would need the locales package (and fails without).
+printf 'locale: C.UTF-8\n' >"$rootfs/etc/cloud/cloud.cfg.d/90_ursa_locale.cfg"
+echo 'LANG=C.UTF-8' >"$rootfs/etc/default/locale"
 # With no network-config in the seed cloud-init falls back to DHCP on the first NIC; with no DHCP server
 # (Ursa's pod network has none) dhclient would hold boot for 60 s.
 sed -i 's/^#\?timeout .*/timeout 10;/' "$rootfs/etc/dhcp/dhclient.conf"
