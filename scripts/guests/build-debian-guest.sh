@@ -51,12 +51,27 @@ cleanup() {
 }
 trap cleanup EXIT
 
-packages=linux-image-amd64,systemd-sysv,udev,dbus,cloud-init,openssh-server,ifupdown,isc-dhcp-client,iproute2,netbase,sudo
-echo "guests: debootstrap $suite from $mirror (a few minutes)" >&2
-debootstrap --variant=minbase --include="$packages" "$suite" "$rootfs" "$mirror" >"$work/debootstrap.log" 2>&1 || {
+echo "guests: debootstrap $suite from $mirror, then apt-get install (a few minutes)" >&2
+debootstrap --variant=minbase "$suite" "$rootfs" "$mirror" >"$work/debootstrap.log" 2>&1 || {
   tail -n 30 "$work/debootstrap.log" >&2
   exit 1
 }
+# The rest through apt inside the chroot: debootstrap's own resolver fails on cloud-init's python stack.
+mount -t proc proc "$rootfs/proc"
+mount -t sysfs sysfs "$rootfs/sys"
+mount --bind /dev "$rootfs/dev"
+mount -t devpts devpts "$rootfs/dev/pts"
+printf '#!/bin/sh\nexit 101\n' >"$rootfs/usr/sbin/policy-rc.d" # start no service in the chroot
+chmod +x "$rootfs/usr/sbin/policy-rc.d"
+packages=(linux-image-amd64 systemd-sysv udev dbus cloud-init openssh-server ifupdown isc-dhcp-client iproute2 netbase sudo)
+{
+  chroot "$rootfs" apt-get update -q &&
+    DEBIAN_FRONTEND=noninteractive chroot "$rootfs" apt-get install -y -q --no-install-recommends "${packages[@]}"
+} >>"$work/debootstrap.log" 2>&1 || {
+  tail -n 30 "$work/debootstrap.log" >&2
+  exit 1
+}
+rm -f "$rootfs/usr/sbin/policy-rc.d"
 
 # Guest configuration.
 echo "LABEL=ursa-root / ext4 errors=remount-ro 0 1" >"$rootfs/etc/fstab"
@@ -64,6 +79,9 @@ echo debian >"$rootfs/etc/hostname"
 printf '127.0.0.1 localhost\n127.0.1.1 debian\n::1 localhost ip6-localhost ip6-loopback\n' >"$rootfs/etc/hosts"
 # NoCloud only: no probing of cloud metadata services (none is reachable, each probe costs a timeout).
 printf 'datasource_list: [ NoCloud, None ]\n' >"$rootfs/etc/cloud/cloud.cfg.d/90_ursa_datasource.cfg"
+# C.UTF-8 is built into libc: cloud-init's default en_US.UTF-8 would need the locales package (and fails without).
+printf 'locale: C.UTF-8\n' >"$rootfs/etc/cloud/cloud.cfg.d/90_ursa_locale.cfg"
+echo 'LANG=C.UTF-8' >"$rootfs/etc/default/locale"
 # With no network-config in the seed cloud-init falls back to DHCP on the first NIC; with no DHCP server
 # (Ursa's pod network has none) dhclient would hold boot for 60 s.
 sed -i 's/^#\?timeout .*/timeout 10;/' "$rootfs/etc/dhcp/dhclient.conf"

@@ -73,10 +73,16 @@ public sealed partial class LocalImages
         {
             Directory.CreateDirectory(work);
             string image = building + ":latest";
-            string target = format == "qcow2" ? "/disk/disk.qcow2" : "/disk/disk.img";
             await UmociAsync(cancellationToken, "init", "--layout", building).ConfigureAwait(false);
             await UmociAsync(cancellationToken, "new", "--image", image).ConfigureAwait(false);
-            await UmociAsync(cancellationToken, "insert", "--image", image, disk.FullName, target).ConfigureAwait(false);
+            // unpack + copy + repack rather than `umoci insert`: 0.4.7's insert writes a layer tar without the
+            // final padding and end-of-archive blocks, which GNU tar and strict tar readers reject.
+            string bundle = Path.Combine(work, "bundle");
+            await UmociAsync(cancellationToken, "unpack", "--image", image, bundle).ConfigureAwait(false);
+            string target = Path.Combine(bundle, "rootfs", "disk", format == "qcow2" ? "disk.qcow2" : "disk.img");
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(disk.FullName, target, overwrite: true);
+            await UmociAsync(cancellationToken, "repack", "--image", image, bundle).ConfigureAwait(false);
             string label = DiskFormatKey + "=" + format;
             await UmociAsync(cancellationToken, "config", "--image", image, "--config.label", label, "--manifest.annotation", label).ConfigureAwait(false);
             DeleteDirectory(layout);

@@ -23,7 +23,7 @@ public sealed class ContainerDiskTests : IDisposable
     public void DiskFormatOf_OtherExtension_Throws(string path) => Assert.Throws<ArgumentException>(() => LocalImages.DiskFormatOf(path));
 
     [Fact]
-    public async Task PushContainerDisk_FirstTime_OneLayerAtDiskPathWithFormatLabelThenPushedInsideTheNamespace()
+    public async Task PushContainerDisk_FirstTime_RepackedWithFormatLabelThenPushedInsideTheNamespace()
     {
         string disk = WriteDisk("guest.qcow2");
         var runner = UmociCreatingLayouts();
@@ -33,7 +33,8 @@ public sealed class ContainerDiskTests : IDisposable
 
         string layout = Path.Combine(_directory, "data", "images", "disk-guest_busybox_latest");
         Assert.True(Directory.Exists(layout), "the layout was not moved into the cache");
-        Assert.Contains(runner.Commands, c => c.StartsWith("/usr/bin/umoci insert", StringComparison.Ordinal) && c.EndsWith($"{disk} /disk/disk.qcow2", StringComparison.Ordinal));
+        Assert.Contains(runner.Commands, c => c.StartsWith("/usr/bin/umoci unpack", StringComparison.Ordinal));
+        Assert.Contains(runner.Commands, c => c.StartsWith("/usr/bin/umoci repack", StringComparison.Ordinal));
         Assert.Contains(runner.Commands, c => c.StartsWith("/usr/bin/umoci config", StringComparison.Ordinal)
             && c.Contains("--config.label org.ursa.disk.format=qcow2 --manifest.annotation org.ursa.disk.format=qcow2", StringComparison.Ordinal));
         Assert.EndsWith($"oci:{layout}:latest docker://127.0.0.1:5000/guest/busybox:latest", runner.Commands[^1], StringComparison.Ordinal);
@@ -67,7 +68,7 @@ public sealed class ContainerDiskTests : IDisposable
 
         await images.PushContainerDiskAsync(disk, "guest/busybox:latest", CancellationToken.None);
 
-        Assert.Contains(runner.Commands, c => c.StartsWith("/usr/bin/umoci insert", StringComparison.Ordinal));
+        Assert.Contains(runner.Commands, c => c.StartsWith("/usr/bin/umoci repack", StringComparison.Ordinal));
     }
 
     [Fact]
