@@ -64,6 +64,8 @@ public sealed partial class PodNetwork(PodNetworkOptions options, ICommandRunner
     /// <summary>Creates tap <paramref name="tap"/> on the pod bridge, for QEMU (running in the namespace) to open.</summary>
     public async Task AddTapAsync(string ns, string tap, CancellationToken cancellationToken)
     {
+        // A tap left by an earlier QEMU of this VM is made again: an existing persistent tap cannot be re-added.
+        await RemoveTapAsync(ns, tap, cancellationToken).ConfigureAwait(false);
         await Ip(ns, cancellationToken, "tuntap", "add", "dev", tap, "mode", "tap").ConfigureAwait(false);
         await Ip(ns, cancellationToken, "link", "set", tap, "master", PodBridge).ConfigureAwait(false);
         await Ip(ns, cancellationToken, "link", "set", tap, "up").ConfigureAwait(false);

@@ -47,7 +47,7 @@ public sealed partial class VmInstance
             VmPhase.Created => PowerState.Created,
             VmPhase.Running => PowerState.Running,
             VmPhase.Paused => PowerState.Paused,
-            _ => Record.Reason == "Crashed" ? PowerState.Crashed : PowerState.Shutdown,
+            _ => Record.Reason is "Crashed" or "StartError" ? PowerState.Crashed : PowerState.Shutdown,
         },
         Booted = Record.Phase is VmPhase.Running or VmPhase.Paused && Record.BootedAt is not null,
         BootedAt = Nanos(Record.BootedAt),

@@ -113,6 +113,7 @@ public sealed partial class VmInstance : IAsyncDisposable
 
         var vm = Request.Vm;
         var cgroup = VmCgroup.Create(Request.SandboxConfig?.Linux?.CgroupParent, Id, vm.CpuLimitMillis, vm.MemoryBytes + vm.OverheadMemoryBytes + (MaxMemoryBytes - vm.MemoryBytes));
+        Directory.CreateDirectory(Paths.SocketDirectory);
         File.Delete(Paths.QmpSocket);
         File.Delete(Paths.SerialSocket);
         File.Delete(Paths.PidFile);

@@ -214,6 +214,8 @@ public sealed partial class VmManager : IAsyncDisposable
         }
 
         Directory.Delete(vm.Paths.Directory, recursive: true);
+        File.Delete(vm.Paths.QmpSocket);
+        File.Delete(vm.Paths.SerialSocket);
     }
 
     /// <summary>A locally administered unicast MAC derived from the VM and NIC (stable across restarts).</summary>

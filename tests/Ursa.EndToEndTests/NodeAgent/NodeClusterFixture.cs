@@ -17,7 +17,8 @@ namespace Ursa.EndToEndTests.NodeAgent;
 
 /// <summary>
 /// A whole single-node cluster in this process on the real parts: the control plane (SQLite, API server, scheduler,
-/// controllers), containerd managed by Ursa in a network namespace of the fixture's own, and the node agent.
+/// controllers), containerd managed by Ursa in a network namespace of the fixture's own, the VM runtime beside it
+/// (QEMU under TCG here), and the node agent.
 /// Disposal deletes every pod (so the agent tears sandboxes down), stops the agent and containerd, removes the
 /// namespace, and fails if a process or mount of the fixture is left behind.
 /// </summary>
@@ -40,6 +41,9 @@ public sealed class NodeClusterFixture : IAsyncLifetime
     public NodeStack Node => _node ?? throw new InvalidOperationException("not started");
 
     public ApiClient Client { get; private set; } = null!;
+
+    /// <summary>The VM runtime's root (its socket is <c>vm-runtime.sock</c> there).</summary>
+    public string VmRuntimeDirectory => Path.Combine(_directory.Path, "vm-runtime");
 
     public NodeClusterFixture()
     {
@@ -68,7 +72,7 @@ public sealed class NodeClusterFixture : IAsyncLifetime
         _plane.WriteKubeconfig(KubeconfigPath);
         var connection = new ClusterConnection(_plane.Api.Url, _plane.Api.CaPem, _plane.Api.AdminToken);
         Client = new ApiClient(connection);
-        _node = await NodeStack.StartAsync(connection, Agent, Containerd, Streaming(), NullLoggerFactory.Instance, CancellationToken.None);
+        _node = await NodeStack.StartAsync(connection, Agent, Containerd, Streaming(), NullLoggerFactory.Instance, CancellationToken.None, VmRuntimeDirectory);
     }
 
     private NodeStreamingOptionsAlias Streaming() => NodeCertificates.FromDataDirectory(Path.Combine(_directory.Path, "data"), NodeName, Agent.NodeAddress);
@@ -94,6 +98,7 @@ public sealed class NodeClusterFixture : IAsyncLifetime
             }
 
             Assert.DoesNotContain(Directory.GetDirectories("/proc"), p => IsShimOf(p, Containerd.DataDirectory));
+            Assert.DoesNotContain(Directory.GetDirectories("/proc"), p => IsProcessOf(p, "qemu-system", VmRuntimeDirectory));
             Assert.False(File.Exists(Containerd.NetworkNamespacePath), $"namespace {Containerd.NetworkNamespace} left behind");
             Assert.DoesNotContain(File.ReadLines("/proc/self/mountinfo"), l => l.Contains(_directory.Path, StringComparison.Ordinal));
             _directory.Dispose();
@@ -103,6 +108,7 @@ public sealed class NodeClusterFixture : IAsyncLifetime
     /// <summary>Whatever a failed test left: every sandbox (and its containers) goes, so no shim outlives the fixture.</summary>
     private async Task RemoveAllSandboxesAsync()
     {
+        await RemoveAllVmSandboxesAsync();
         if (!File.Exists(Containerd.SocketPath)) return;
         try
         {
@@ -119,6 +125,24 @@ public sealed class NodeClusterFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>Every VM sandbox goes (its QEMU stopped), so no VM outlives the fixture.</summary>
+    private async Task RemoveAllVmSandboxesAsync()
+    {
+        if (!File.Exists(Path.Combine(VmRuntimeDirectory, "vm-runtime.sock"))) return;
+        try
+        {
+            await using var vms = VmRuntime();
+            foreach (var sandbox in (await vms.ListPodSandboxAsync(new Ursa.Cri.V1.ListPodSandboxRequest(), CancellationToken.None)).Items)
+            {
+                await vms.RemovePodSandboxAsync(new Ursa.Cri.V1.RemovePodSandboxRequest { PodSandboxId = sandbox.Id }, CancellationToken.None);
+            }
+        }
+        catch (Ursa.Grpc.GrpcException)
+        {
+            // The runtime is already gone; stray QEMUs are checked below.
+        }
+    }
+
     /// <summary>Stops the agent and containerd (containers keep running under their shims) and starts both again,
     /// as a restart of <c>ursa up</c> or <c>ursa agent</c> does.</summary>
     public async Task RestartNodeAsync()
@@ -127,8 +151,11 @@ public sealed class NodeClusterFixture : IAsyncLifetime
         _node = null;
         var connection = new ClusterConnection(Plane.Api.Url, Plane.Api.CaPem, Plane.Api.AdminToken);
         Agent.StreamingPort = 0;
-        _node = await NodeStack.StartAsync(connection, Agent, Containerd, Streaming(), NullLoggerFactory.Instance, CancellationToken.None);
+        _node = await NodeStack.StartAsync(connection, Agent, Containerd, Streaming(), NullLoggerFactory.Instance, CancellationToken.None, VmRuntimeDirectory);
     }
+
+    /// <summary>A CRI (and VM extension) client on the fixture's VM runtime.</summary>
+    public CriClient VmRuntime() => CriClient.ForUnixSocket(Path.Combine(VmRuntimeDirectory, "vm-runtime.sock"));
 
     /// <summary>A CRI client on the fixture's containerd, to check what really runs.</summary>
     public CriClient Cri() => CriClient.ForUnixSocket(Containerd.SocketPath);
@@ -164,12 +191,14 @@ public sealed class NodeClusterFixture : IAsyncLifetime
         Eventually.UntilAsync(() => EventsForAsync(pod), events => events.Any(match), TimeSpan.FromSeconds(15),
             events => $"{awaited} on pod {pod}; events so far: {string.Join("; ", events.Select(e => $"{e.Reason}: {e.Message}"))}");
 
-    private static bool IsShimOf(string procDirectory, string dataDirectory)
+    private static bool IsShimOf(string procDirectory, string dataDirectory) => IsProcessOf(procDirectory, "containerd-shim", dataDirectory);
+
+    private static bool IsProcessOf(string procDirectory, string program, string dataDirectory)
     {
         try
         {
             var commandLine = File.ReadAllText(Path.Combine(procDirectory, "cmdline")).Replace('\0', ' ');
-            return commandLine.Contains("containerd-shim", StringComparison.Ordinal) && commandLine.Contains(dataDirectory, StringComparison.Ordinal);
+            return commandLine.Contains(program, StringComparison.Ordinal) && commandLine.Contains(dataDirectory, StringComparison.Ordinal);
         }
         catch (IOException)
         {

@@ -11,14 +11,15 @@ public sealed class PodLifecycleEndToEndTests(NodeClusterFixture cluster)
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 
     [Fact]
-    public async Task Node_Registered_ReadyWithContainerRuntimeAndNoVmRuntime()
+    public async Task Node_Registered_ReadyWithContainerAndVmRuntimes()
     {
         var node = await cluster.Client.GetAsync<Node>(Ursa.Client.Rest.ResourceRef.Nodes, null, null, NodeClusterFixture.NodeName, CancellationToken.None);
 
         var conditions = node.Status!.Conditions!.ToDictionary(c => c.Type!, c => c);
         Assert.Equal("True", conditions["Ready"].Status);
         Assert.Equal("True", conditions["ContainerRuntimeReady"].Status);
-        Assert.Equal(("False", "NoRuntime"), (conditions["VmRuntimeReady"].Status, conditions["VmRuntimeReady"].Reason));
+        Assert.Equal("True", conditions["VmRuntimeReady"].Status);
+        Assert.Contains(node.Status.Runtimes!, r => r.WorkloadType == "vm" && r.Name == "qemu");
         Assert.StartsWith("containerd://", node.Status.NodeInfo!.ContainerRuntimeVersion, StringComparison.Ordinal);
         var lease = await cluster.Client.GetAsync<Ursa.Api.Coordination.Lease>(Ursa.Client.Rest.ResourceRef.Leases, "system", "kube-node-lease", NodeClusterFixture.NodeName, CancellationToken.None);
         Assert.Equal(NodeClusterFixture.NodeName, lease.Spec!.HolderIdentity);
