@@ -61,11 +61,13 @@ public sealed partial class NodeAgentHost : IAsyncDisposable
         var cgroups = Directory.Exists("/sys/fs/cgroup") ? new PodCgroups("/sys/fs/cgroup", options.CgroupRoot) : null;
         Syncer = new PodSyncer(options, _machine, client, _events, time, loggers.CreateLogger<PodSyncer>(), cgroups);
         SyncLoop = new PodSyncLoop(client, options, Registry, Syncer, _events, time, loggers.CreateLogger<PodSyncLoop>());
+        _actions = new VirtualMachines.VmActionController(client, options.NodeName, SyncLoop, Registry, _events, time, loggers.CreateLogger<VirtualMachines.VmActionController>());
         _streamingOptions = streaming;
         _loggers = loggers;
         Streaming = new CriStreamingBackend(SyncLoop, Registry, dial ?? DialAsync, time);
     }
 
+    private readonly VirtualMachines.VmActionController _actions;
     private readonly NodeStreamingOptions? _streamingOptions;
     private readonly ILoggerFactory _loggers;
     private NodeStreamingServer? _streamingServer;
@@ -130,7 +132,8 @@ public sealed partial class NodeAgentHost : IAsyncDisposable
                 _lease.RunAsync(_options.HeartbeatInterval, cancellationToken),
                 StatusLoopAsync(cancellationToken),
                 _events.RunAsync(cancellationToken),
-                SyncLoop.RunAsync(cancellationToken)).ConfigureAwait(false);
+                SyncLoop.RunAsync(cancellationToken),
+                _actions.RunAsync(cancellationToken)).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
