@@ -18,6 +18,15 @@ public sealed class PodSpec
     [JsonPropertyName("initContainers")]
     public List<Container>? InitContainers { get; set; }
 
+    /// <summary>
+    /// Ephemeral containers. Ursa sets exactly one on a VM pod: the VM's console as a container named after the VM
+    /// (stdin and tty), so stock <c>kubectl logs</c> and <c>kubectl attach</c> find a container to talk to.
+    /// </summary>
+    [PatchMergeKey("name")]
+    [PatchStrategy("merge")]
+    [JsonPropertyName("ephemeralContainers")]
+    public List<Container>? EphemeralContainers { get; set; }
+
     /// <summary>The one virtual machine of a VM pod. Exclusive with containers.</summary>
     [JsonPropertyName("virtualMachine")]
     public VirtualMachine? VirtualMachine { get; set; }

@@ -94,9 +94,10 @@ public sealed class ApiClient : IApiClient, IDisposable
         using var response = await SendAsync(HttpMethod.Delete, resource.PathOf(tenant, ns, name), body, body is null ? null : "application/json", cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task PostSubresourceAsync(ResourceRef resource, string? tenant, string? ns, string name, string subresource, string json, CancellationToken cancellationToken)
+    public async Task<string> PostSubresourceAsync(ResourceRef resource, string? tenant, string? ns, string name, string subresource, string json, CancellationToken cancellationToken)
     {
         using var response = await SendAsync(HttpMethod.Post, resource.PathOf(tenant, ns, name, subresource), Encoding.UTF8.GetBytes(json), "application/json", cancellationToken).ConfigureAwait(false);
+        return await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async IAsyncEnumerable<ObjectEvent<T>> WatchAsync<T>(ResourceRef resource, ListOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)

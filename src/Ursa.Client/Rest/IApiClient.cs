@@ -30,6 +30,6 @@ public interface IApiClient
     IAsyncEnumerable<ObjectEvent<T>> WatchAsync<T>(ResourceRef resource, ListOptions options, CancellationToken cancellationToken)
         where T : KubeObject;
 
-    /// <summary>A POST to a subresource that returns no object of interest (pods/binding, pods/action).</summary>
-    Task PostSubresourceAsync(ResourceRef resource, string? tenant, string? ns, string name, string subresource, string json, CancellationToken cancellationToken);
+    /// <summary>A POST to a subresource (pods/binding, pods/action); returns the response body (JSON).</summary>
+    Task<string> PostSubresourceAsync(ResourceRef resource, string? tenant, string? ns, string name, string subresource, string json, CancellationToken cancellationToken);
 }

@@ -17,6 +17,7 @@ public sealed partial class PodStrategy : ResourceStrategy<Pod>
     {
         pod.Spec ??= new PodSpec();
         ApplyDefaults(pod.Spec);
+        MirrorVmConsole(pod);
         pod.Status = new PodStatus { Phase = "Pending", QosClass = QosClassOf(pod.Spec) };
     }
 
@@ -24,7 +25,41 @@ public sealed partial class PodStrategy : ResourceStrategy<Pod>
     {
         pod.Spec ??= new PodSpec();
         ApplyDefaults(pod.Spec);
+        MirrorVmConsole(pod);
     }
+
+    /// <summary>
+    /// A VM pod shows its console as one ephemeral container named after the VM, marked as the pod's default
+    /// container: stock kubectl resolves <c>logs</c> and <c>attach</c> against the pod's containers before it
+    /// asks the server, and a VM pod has none. Re-derived on every write, so it always mirrors the VM. Ephemeral
+    /// containers count toward no resources, so scheduling and QoS are unchanged.
+    /// </summary>
+    private static void MirrorVmConsole(Pod pod)
+    {
+        if (pod.Spec!.VirtualMachine is not { } vm)
+        {
+            return;
+        }
+
+        pod.Spec.EphemeralContainers =
+        [
+            new Container
+            {
+                Name = vm.Name,
+                Image = vm.Image,
+                ImagePullPolicy = vm.ImagePullPolicy,
+                Stdin = true,
+                Tty = true,
+                TerminationMessagePath = "/dev/termination-log",
+                TerminationMessagePolicy = "File",
+            },
+        ];
+        pod.Metadata.Annotations ??= [];
+        pod.Metadata.Annotations[DefaultContainerAnnotation] = vm.Name ?? string.Empty;
+    }
+
+    /// <summary>The annotation kubectl reads to pick a pod's default container.</summary>
+    public const string DefaultContainerAnnotation = "kubectl.kubernetes.io/default-container";
 
     protected override void Validate(Pod pod, FieldErrorList errors)
     {
@@ -52,6 +87,11 @@ public sealed partial class PodStrategy : ResourceStrategy<Pod>
         if (spec.VirtualMachine is { } vm)
         {
             ValidateVirtualMachine(vm, errors);
+        }
+
+        if (spec.EphemeralContainers is { Count: > 0 } && !hasVm)
+        {
+            errors.Forbidden("spec.ephemeralContainers", "ephemeral containers are not supported on container pods yet");
         }
 
         if (spec.Nics is { Count: > 0 } && !hasVm)
