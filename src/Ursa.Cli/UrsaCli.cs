@@ -14,6 +14,7 @@ public static class UrsaCli
             ServerCommand.Create("up", "Run a whole single-node cluster in the foreground; Ctrl-C stops it."),
             AgentCommand.Create(),
             VmRuntimeCommand.Create(),
+            VmCommand.Create(),
             SchedulerCommand.Create(),
             HollowNodesCommand.Create(),
             ControllerManagerCommand.Create(),
