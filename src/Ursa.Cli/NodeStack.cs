@@ -1,13 +1,13 @@
 using Microsoft.Extensions.Logging;
+using Ursa.Cli.Commands;
 using Ursa.Client.Connection;
 using Ursa.Client.Rest;
 using Ursa.NodeAgent.Agent;
 using Ursa.NodeAgent.Streaming;
-using Ursa.Cli.Commands;
 using Ursa.Runtimes.Containerd;
+using Ursa.Runtimes.Qemu.Network;
 using VmRuntimeHost = Ursa.Runtimes.Qemu.VmRuntimeHost;
 using VmRuntimeOptions = Ursa.Runtimes.Qemu.VmRuntimeOptions;
-using Ursa.Runtimes.Qemu.Network;
 
 namespace Ursa.Cli;
 
@@ -63,7 +63,12 @@ public sealed partial class NodeStack : IAsyncDisposable
         if (managed is not null && vmRuntimeDirectory is not null)
         {
             vmRuntime = await StartVmRuntimeAsync(managed, vmRuntimeDirectory, loggers, cancellationToken).ConfigureAwait(false);
-            agent.Runtimes += $";qemu,vm,unix://{vmRuntime.SocketPath}";
+            var entry = $"qemu,vm,unix://{vmRuntime.SocketPath}";
+            if (!agent.Runtimes.Split(';').Contains(entry, StringComparer.Ordinal))
+            {
+                // A restart with the same options (ursa up again in-process) finds it registered already.
+                agent.Runtimes += ";" + entry;
+            }
         }
 
         var client = new ApiClient(connection);

@@ -30,6 +30,9 @@ public sealed class AgentProcess : IAsyncDisposable
 
     public string AgentRoot => Path.Combine(Home, "agent");
 
+    /// <summary>The VM runtime the agent runs beside its containerd.</summary>
+    public string VmRuntimeSocket => Path.Combine(Home, "vm-runtime", "vm-runtime.sock");
+
     public static AgentProcess Start(string kubeconfig, string nodeName)
     {
         var home = Directory.CreateTempSubdirectory("ursa-bench-agent-").FullName;
@@ -40,6 +43,7 @@ public sealed class AgentProcess : IAsyncDisposable
         {
             entry, "agent", "--kubeconfig", kubeconfig, "--node-name", nodeName, "--agent-root", Path.Combine(home, "agent"),
             "--containerd-data-dir", Path.Combine(home, "containerd"), "--network-namespace", netns, "--agent-port", "0",
+            "--vm-runtime-dir", Path.Combine(home, "vm-runtime"),
         })
         {
             info.ArgumentList.Add(arg);

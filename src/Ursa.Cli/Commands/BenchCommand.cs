@@ -14,6 +14,7 @@ public static class BenchCommand
         bench.Subcommands.Add(Scheduler());
         bench.Subcommands.Add(Controllers());
         bench.Subcommands.Add(PodStartup());
+        bench.Subcommands.Add(VmStartup());
         bench.Subcommands.Add(BenchEtcdRatioCommand.Create());
         return bench;
     }
@@ -48,6 +49,20 @@ public static class BenchCommand
             using var shutdown = new ShutdownSignal();
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, shutdown.Token);
             await new Ursa.Benchmarks.Controllers.ControllerBenchmark(options, new BenchmarkReport(Console.Out)).RunAsync(stop.Token).ConfigureAwait(false);
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command VmStartup()
+    {
+        var vms = new Option<int>("--vms") { Description = "Boots per phase (raw QEMU, then VM pods)", DefaultValueFactory = _ => 3 };
+        var command = new Command("vm-startup", "VM pods on one real node (server + agent with managed containerd and the VM runtime): create -> guest booted, beside a bare QEMU boot of the same image; snapshot, restore and reboot through Actions; agent memory per running VM.") { vms };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            using var shutdown = new ShutdownSignal();
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, shutdown.Token);
+            await new Ursa.Benchmarks.VmStartup.VmStartupBenchmark(parse.GetValue(vms), new BenchmarkReport(Console.Out)).RunAsync(stop.Token).ConfigureAwait(false);
             return 0;
         });
         return command;

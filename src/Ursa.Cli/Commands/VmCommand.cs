@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using Ursa.Api.Core;
 using Ursa.Client.Connection;
 using Ursa.Client.Rest;
-using Ursa.Api.Core;
 using ActionObject = Ursa.Api.Core.Action;
 
 namespace Ursa.Cli.Commands;

@@ -69,6 +69,7 @@ public sealed partial class VmInstance
         {
             if (Record.Phase is VmPhase.Running or VmPhase.Paused && _qmp is { } qmp)
             {
+                _inSnapshotJob = true;
                 try
                 {
                     await live(qmp).ConfigureAwait(false);
@@ -76,6 +77,10 @@ public sealed partial class VmInstance
                 catch (QmpException e)
                 {
                     throw new GrpcException(GrpcStatusCode.Internal, $"{what} of VM {Id} failed: {e.Message}");
+                }
+                finally
+                {
+                    _inSnapshotJob = false;
                 }
 
                 return;

@@ -17,7 +17,7 @@ public sealed partial class VmInstance
             {
                 switch (e.Name)
                 {
-                    case "STOP" when !_shutdownSeen && !_stopping:
+                    case "STOP" when !_shutdownSeen && !_stopping && !_inSnapshotJob:
                         await UpdateAsync(r => r.Phase = VmPhase.Paused, CancellationToken.None).ConfigureAwait(false);
                         break;
                     case "RESUME":

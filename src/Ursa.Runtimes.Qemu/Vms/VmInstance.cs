@@ -30,6 +30,9 @@ public sealed partial class VmInstance : IAsyncDisposable
     private volatile bool _stopping;
     private volatile bool _shutdownSeen;
 
+    // A snapshot job stops the vCPUs while it runs and resumes them after: not a pause anyone asked for.
+    private volatile bool _inSnapshotJob;
+
     internal VmInstance(VmRecord record, SandboxRecord sandbox, VmRuntimeOptions options, PodNetwork network, TimeProvider time, ILogger logger)
     {
         Record = record;

@@ -57,7 +57,7 @@ public sealed class VmPodEndToEndTests(NodeClusterFixture cluster)
         Assert.Matches(@"vm-boot\s+1/1\s+Running", table.Stdout);
 
         // The console takes input: kubectl attach -i types into the guest's shell.
-        var attach = await cluster.KubectlInAsync("echo sum=$((6*7))\n", "attach", "-i", "vm-boot");
+        var attach = await cluster.KubectlInAsync("echo sum=$((6*7))\n", "attach", "-i", "vm-boot", "-c", "vm-boot");
         Assert.Contains("sum=42", attach.Stdout, StringComparison.Ordinal);
 
         await cluster.KubectlAsync("delete", "pod", "vm-boot", "--wait=true", "--timeout=60s");
@@ -86,7 +86,7 @@ public sealed class VmPodEndToEndTests(NodeClusterFixture cluster)
 
         var toVm = await cluster.KubectlAsync("exec", "vm-neighbour", "--", "ping", "-c", "2", "-W", "5", vm.Status!.PodIP!);
         Assert.True(toVm.ExitCode == 0, $"container → VM {vm.Status.PodIP}: {toVm.Stdout}{toVm.Stderr}");
-        var fromVm = await cluster.KubectlInAsync($"ping -c 2 -W 5 {container.Status!.PodIP} && echo reached-$((1+1))\n", "attach", "-i", "vm-net");
+        var fromVm = await cluster.KubectlInAsync($"ping -c 2 -W 5 {container.Status!.PodIP} && echo reached-$((1+1))\n", "attach", "-i", "vm-net", "-c", "vm-net");
         Assert.Contains("reached-2", fromVm.Stdout, StringComparison.Ordinal);
 
         await cluster.KubectlAsync("delete", "pod", "vm-neighbour", "vm-net", "--wait=true", "--timeout=60s");
@@ -97,8 +97,8 @@ public sealed class VmPodEndToEndTests(NodeClusterFixture cluster)
     {
         await cluster.ApplyAsync(VmManifest("vm-power"));
         await cluster.WaitForPodAsync("vm-power", Booted, BootDeadline, "VirtualMachineReady");
-        var write = await cluster.KubectlInAsync("echo kept > /root/mark && sync && echo written-ok\n", "attach", "-i", "vm-power");
-        Assert.Contains("written-ok", write.Stdout, StringComparison.Ordinal);
+        var write = await cluster.KubectlInAsync("echo kept > /root/mark && sync && echo written-$((7*6))\n", "attach", "-i", "vm-power", "-c", "vm-power");
+        Assert.Contains("written-42", write.Stdout, StringComparison.Ordinal);
 
         await cluster.KubectlAsync("patch", "pod", "vm-power", "-p", """{"spec":{"virtualMachine":{"powerSpec":"Paused"}}}""");
         var paused = await cluster.WaitForPodAsync("vm-power", p => p.Status?.VirtualMachineStatus?.PowerState == "paused", TimeSpan.FromSeconds(30), "paused");
@@ -116,10 +116,52 @@ public sealed class VmPodEndToEndTests(NodeClusterFixture cluster)
         await cluster.KubectlAsync("patch", "pod", "vm-power", "-p", """{"spec":{"virtualMachine":{"powerSpec":"Running"}}}""");
         var again = await cluster.WaitForPodAsync("vm-power", Booted, BootDeadline, "booted again");
         Assert.Equal(1, again.Status!.VirtualMachineStatus!.RestartCount);
-        var read = await cluster.KubectlInAsync("cat /root/mark\n", "attach", "-i", "vm-power");
-        Assert.Contains("kept", read.Stdout, StringComparison.Ordinal);
+        var read = await cluster.KubectlInAsync("tr a-z A-Z < /root/mark\n", "attach", "-i", "vm-power", "-c", "vm-power");
+        Assert.Contains("KEPT", read.Stdout, StringComparison.Ordinal);
+
+        // Actions (Arktos' POST pods/NAME/action): snapshot, a change, restore → the change is gone; reboot.
+        var snapshot = await RunActionAsync("vm-power", """{"apiVersion":"v1","kind":"CustomAction","operation":"snapshot","snapshotParams":{"snapshotName":"before"}}""");
+        var snapshotId = snapshot.Status!.PodActionStatus!.SnapshotID;
+        Assert.StartsWith("snap-", snapshotId, StringComparison.Ordinal);
+        var after = await cluster.KubectlInAsync("echo x > /root/after-snapshot && sync && ls /root | tr a-z A-Z\n", "attach", "-i", "vm-power", "-c", "vm-power");
+        Assert.Contains("AFTER-SNAPSHOT", after.Stdout, StringComparison.Ordinal);
+        var restore = new System.Text.Json.Nodes.JsonObject
+        {
+            ["apiVersion"] = "v1",
+            ["kind"] = "CustomAction",
+            ["operation"] = "restore",
+            ["restoreParams"] = new System.Text.Json.Nodes.JsonObject { ["snapshotID"] = snapshotId },
+        };
+        await RunActionAsync("vm-power", restore.ToJsonString());
+        var restored = await cluster.KubectlInAsync("ls /root | wc -l | sed s/^/files-/\n", "attach", "-i", "vm-power", "-c", "vm-power");
+        // Only the file written before the snapshot (mark) is left.
+        Assert.Matches(@"files-\s*1\b", restored.Stdout);
+        var missing = await RunActionAsync("vm-power", """{"apiVersion":"v1","kind":"CustomAction","operation":"restore","restoreParams":{"snapshotID":"snap-nope"}}""", expectError: true);
+        Assert.Contains("no snapshot", missing.Status!.Error, StringComparison.Ordinal);
+        await RunActionAsync("vm-power", """{"apiVersion":"v1","kind":"CustomAction","operation":"reboot"}""");
+        await cluster.WaitForEventAsync("vm-power", e => e.Reason == "Rebooted", "a Rebooted event");
+        await cluster.WaitForPodAsync("vm-power", Booted, BootDeadline, "booted after the reboot");
 
         await cluster.KubectlAsync("delete", "pod", "vm-power", "--wait=true", "--timeout=60s");
+    }
+
+    private async Task<Ursa.Api.Core.Action> RunActionAsync(string pod, string body, bool expectError = false)
+    {
+        var created = System.Text.Json.Nodes.JsonNode.Parse(await cluster.Client.PostSubresourceAsync(Ursa.Client.Rest.ResourceRef.Pods, null, "default", pod, "action", body, CancellationToken.None));
+        var name = created!["metadata"]!["name"]!.GetValue<string>();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (true)
+        {
+            var action = await cluster.Client.GetAsync<Ursa.Api.Core.Action>(Ursa.Client.Rest.ResourceRef.Actions, null, "default", name, CancellationToken.None);
+            if (action.Status?.Complete == true)
+            {
+                Assert.True(expectError == !string.IsNullOrEmpty(action.Status.Error), $"action {name}: error \"{action.Status.Error}\"");
+                return action;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"action {name} did not complete within 60 s");
+            await Task.Delay(200);
+        }
     }
 
     [Fact]
@@ -136,7 +178,7 @@ public sealed class VmPodEndToEndTests(NodeClusterFixture cluster)
         Assert.Equal((before.Pid, PowerState.Running, 0), (after.Pid, after.PowerState, after.RestartCount));
         var pod = await cluster.WaitForPodAsync("vm-stays", Booted, TimeSpan.FromSeconds(30), "still ready after the restart");
         Assert.Equal("Running", pod.Status!.Phase);
-        var echo = await cluster.KubectlInAsync("echo still-$((40+2))\n", "attach", "-i", "vm-stays");
+        var echo = await cluster.KubectlInAsync("echo still-$((40+2))\n", "attach", "-i", "vm-stays", "-c", "vm-stays");
         Assert.Contains("still-42", echo.Stdout, StringComparison.Ordinal);
         Assert.Equal(started, (await cluster.EventsForAsync("vm-stays")).Count(e => e.Reason == "Started"));
 

@@ -1,0 +1,169 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Ursa.Api.Core;
+using Ursa.Api.Meta;
+using Ursa.Benchmarks.Api;
+using Ursa.Benchmarks.PodStartup;
+using Ursa.Client.Connection;
+using Ursa.Client.Rest;
+using Ursa.Cri;
+using Ursa.Grpc;
+using Ursa.Runtimes.Qemu.Launch;
+using ActionObject = Ursa.Api.Core.Action;
+
+namespace Ursa.Benchmarks.VmStartup;
+
+/// <summary>
+/// <c>ursa bench vm-startup</c>: an <c>ursa server</c> child and an <c>ursa agent</c> child (managed containerd and
+/// the VM runtime) make a one-node cluster. Boots the busybox test guest N times raw (bare QEMU, same command
+/// line and image) and N times as a VM pod (create → VirtualMachineReady seen by the API), one at a time; then
+/// snapshot, restore and reboot through Actions; then the memory Ursa's processes add per running VM.
+/// </summary>
+public sealed class VmStartupBenchmark(int vms, BenchmarkReport report)
+{
+    private const string Image = "ursa.local/guest/busybox:latest";
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        await using var server = await ServerProcess.StartAsync(cancellationToken).ConfigureAwait(false);
+        using var client = new ApiClient(KubeconfigReader.Load(server.KubeconfigPath));
+        await using var agent = AgentProcess.Start(server.KubeconfigPath, "bench-vm-node");
+        var accelerator = await KvmProbe.WorksAsync("/usr/bin/qemu-system-x86_64", TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false) ? QemuAccelerator.Kvm : QemuAccelerator.Tcg;
+        report.Note($"server pid {server.Pid}, agent pid {agent.Pid} (VM runtime in process); {vms} boots per phase; {Environment.ProcessorCount} cores; accelerator {accelerator.ToString().ToLowerInvariant()}");
+        await using var runtime = CriClient.ForUnixSocket(agent.VmRuntimeSocket);
+        var imageId = await PullGuestAsync(runtime, cancellationToken).ConfigureAwait(false);
+        var baseImage = Path.Combine(agent.Home, "vm-runtime", "images", "blobs", "sha256", imageId["sha256:".Length..]);
+        var raw = new RawQemuBoot(baseImage, Path.Combine(agent.Home, "raw"), accelerator);
+        var idleRss = agent.ResidentBytes();
+        var created = new List<string>();
+        try
+        {
+            var rawBoots = new LatencyRecorder();
+            var ursaBoots = new LatencyRecorder();
+            for (var i = 0; i < vms; i++)
+            {
+                rawBoots.Add(TimeSpan.FromMilliseconds(await raw.BootOnceAsync($"raw{i}", cancellationToken).ConfigureAwait(false)));
+                created.Add($"vm{i}");
+                ursaBoots.Add(TimeSpan.FromMilliseconds(await CreateAndWaitBootedAsync(client, $"vm{i}", cancellationToken).ConfigureAwait(false)));
+            }
+
+            report.Result("raw_qemu_boot_p50", rawBoots.Percentile(50), "ms");
+            report.Result("ursa_vm_pod_boot_p50", ursaBoots.Percentile(50), "ms");
+            report.Result("ursa_added_p50", ursaBoots.Percentile(50) - rawBoots.Percentile(50), "ms");
+            report.Result("raw_qemu_boot_max", rawBoots.Percentile(100), "ms");
+            report.Result("ursa_vm_pod_boot_max", ursaBoots.Percentile(100), "ms");
+
+            var perVm = (agent.ResidentBytes() - idleRss) / (double)vms / 1048576.0;
+            report.Result($"agent_rss_added_per_running_vm_{vms}_vms", perVm, "MiB");
+
+            var (snapshotMs, snapshotAction) = await ActionAsync(client, "vm0", new JsonObject { ["operation"] = "snapshot" }, cancellationToken).ConfigureAwait(false);
+            report.Result("snapshot_api_round_trip", snapshotMs, "ms");
+            var id = snapshotAction.Status!.PodActionStatus!.SnapshotID!;
+            var (restoreMs, _) = await ActionAsync(client, "vm0", new JsonObject { ["operation"] = "restore", ["restoreParams"] = new JsonObject { ["snapshotID"] = id } }, cancellationToken).ConfigureAwait(false);
+            report.Result("restore_api_round_trip", restoreMs, "ms");
+            var reboot = Stopwatch.StartNew();
+            await ActionAsync(client, "vm0", new JsonObject { ["operation"] = "reboot" }, cancellationToken).ConfigureAwait(false);
+            await WaitAsync(client, "vm0", p => p.Status?.VirtualMachineStatus?.Ready == false, cancellationToken).ConfigureAwait(false);
+            await WaitAsync(client, "vm0", p => p.Status?.VirtualMachineStatus?.Ready == true, cancellationToken).ConfigureAwait(false);
+            report.Result("reboot_to_booted", reboot.Elapsed.TotalMilliseconds, "ms");
+        }
+        finally
+        {
+            foreach (var name in created)
+            {
+                await client.DeleteAsync(ResourceRef.Pods, null, "default", name, null, CancellationToken.None).ConfigureAwait(false);
+            }
+
+            foreach (var name in created)
+            {
+                await WaitGoneAsync(client, name).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static async Task<string> PullGuestAsync(CriClient runtime, CancellationToken cancellationToken)
+    {
+        // ursa agent publishes the guest image in the background right after start.
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                var pulled = await runtime.PullImageAsync(new Ursa.Cri.V1.PullImageRequest { Image = new Ursa.Cri.V1.ImageSpec { Image = Image } }, cancellationToken).ConfigureAwait(false);
+                return pulled.ImageRef;
+            }
+            catch (GrpcException) when (deadline.Elapsed < TimeSpan.FromMinutes(5))
+            {
+                await Task.Delay(1000, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static async Task<double> CreateAndWaitBootedAsync(ApiClient client, string name, CancellationToken cancellationToken)
+    {
+        var pod = new Pod
+        {
+            Metadata = new ObjectMeta { Name = name, Namespace = "default" },
+            Spec = new PodSpec
+            {
+                VirtualMachine = new VirtualMachine
+                {
+                    Name = name,
+                    Image = Image,
+                    Resources = new ResourceRequirements { Limits = new() { ["cpu"] = "1", ["memory"] = "192Mi" } },
+                },
+            },
+        };
+        var clock = Stopwatch.StartNew();
+        await client.CreateAsync(ResourceRef.Pods, pod, cancellationToken).ConfigureAwait(false);
+        await WaitAsync(client, name, p => p.Status?.Conditions?.Any(c => c.Type == "VirtualMachineReady" && c.Status == "True") == true, cancellationToken).ConfigureAwait(false);
+        return clock.Elapsed.TotalMilliseconds;
+    }
+
+    private static async Task<(double Ms, ActionObject Action)> ActionAsync(ApiClient client, string pod, JsonObject body, CancellationToken cancellationToken)
+    {
+        body["apiVersion"] = "v1";
+        body["kind"] = "CustomAction";
+        var clock = Stopwatch.StartNew();
+        var created = JsonNode.Parse(await client.PostSubresourceAsync(ResourceRef.Pods, null, "default", pod, "action", body.ToJsonString(), cancellationToken).ConfigureAwait(false));
+        var name = created!["metadata"]!["name"]!.GetValue<string>();
+        while (true)
+        {
+            var action = await client.GetAsync<ActionObject>(ResourceRef.Actions, null, "default", name, cancellationToken).ConfigureAwait(false);
+            if (action.Status?.Complete == true)
+            {
+                return action.Status.Error is { Length: > 0 } error
+                    ? throw new InvalidOperationException($"action {name} failed: {error}")
+                    : (clock.Elapsed.TotalMilliseconds, action);
+            }
+
+            await Task.Delay(20, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task WaitAsync(ApiClient client, string name, Func<Pod, bool> done, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(TimeSpan.FromMinutes(5));
+        while (!done(await client.GetAsync<Pod>(ResourceRef.Pods, null, "default", name, deadline.Token).ConfigureAwait(false)))
+        {
+            await Task.Delay(20, deadline.Token).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task WaitGoneAsync(ApiClient client, string name)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        try
+        {
+            while (true)
+            {
+                await client.GetAsync<Pod>(ResourceRef.Pods, null, "default", name, deadline.Token).ConfigureAwait(false);
+                await Task.Delay(200, deadline.Token).ConfigureAwait(false);
+            }
+        }
+        catch (ApiStatusException e) when (e.IsNotFound)
+        {
+        }
+    }
+}
