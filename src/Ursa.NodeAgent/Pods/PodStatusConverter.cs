@@ -160,7 +160,8 @@ public static class PodStatusConverter
     private static DateTimeOffset? Time(long unixNanos) =>
         unixNanos <= 0 ? null : DateTimeOffset.FromUnixTimeMilliseconds(unixNanos / 1_000_000);
 
-    private static PodCondition Condition(PodStatus? current, string type, bool value, (string Reason, string? Message)? why, DateTimeOffset now)
+    /// <summary>A pod condition; its transition time carries over from <paramref name="current"/> while the value holds.</summary>
+    internal static PodCondition Condition(PodStatus? current, string type, bool value, (string Reason, string? Message)? why, DateTimeOffset now)
     {
         var status = value ? "True" : "False";
         var before = current?.Conditions?.FirstOrDefault(c => c.Type == type);

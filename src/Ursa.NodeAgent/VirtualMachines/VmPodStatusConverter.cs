@@ -132,17 +132,6 @@ public static class VmPodStatusConverter
         _ => ("VirtualMachineCreating", "creating the VM"),
     };
 
-    private static PodCondition Condition(PodStatus? current, string type, bool status, (string Reason, string? Message)? why, DateTimeOffset now)
-    {
-        var value = status ? "True" : "False";
-        var old = current?.Conditions?.FirstOrDefault(c => c.Type == type);
-        return new PodCondition
-        {
-            Type = type,
-            Status = value,
-            Reason = why?.Reason,
-            Message = why?.Message,
-            LastTransitionTime = old?.Status == value ? old.LastTransitionTime : now,
-        };
-    }
+    private static PodCondition Condition(PodStatus? current, string type, bool status, (string Reason, string? Message)? why, DateTimeOffset now) =>
+        PodStatusConverter.Condition(current, type, status, why, now);
 }

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Ursa.Grpc;
 using Ursa.Qmp;
 
@@ -112,16 +111,5 @@ public sealed partial class VmInstance
         {
             _operation.Release();
         }
-    }
-
-    private static JsonObject Args(params (string Name, JsonNode? Value)[] pairs)
-    {
-        var args = new JsonObject();
-        foreach (var (name, value) in pairs)
-        {
-            args[name] = value;
-        }
-
-        return args;
     }
 }
