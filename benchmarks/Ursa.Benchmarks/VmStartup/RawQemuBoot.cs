@@ -45,7 +45,7 @@ public sealed class RawQemuBoot(string baseImage, string workDirectory, QemuAcce
         using var qemu = Process.Start(info)!;
         try
         {
-            await using var qmp = await ConnectAsync(spec.QmpSocket, cancellationToken).ConfigureAwait(false);
+            await using var qmp = await ConnectAsync(qemu, spec.QmpSocket, cancellationToken).ConfigureAwait(false);
             using var serial = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
             await serial.ConnectAsync(new UnixDomainSocketEndPoint(spec.SerialSocket), cancellationToken).ConfigureAwait(false);
             await qmp.ContAsync(cancellationToken).ConfigureAwait(false);
@@ -72,12 +72,17 @@ public sealed class RawQemuBoot(string baseImage, string workDirectory, QemuAcce
         }
     }
 
-    private static async Task<QmpClient> ConnectAsync(string socket, CancellationToken cancellationToken)
+    private static async Task<QmpClient> ConnectAsync(Process qemu, string socket, CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(TimeSpan.FromSeconds(30));
         while (true)
         {
+            if (qemu.HasExited)
+            {
+                throw new InvalidOperationException($"QEMU exited with {qemu.ExitCode}: {await qemu.StandardError.ReadToEndAsync(cancellationToken).ConfigureAwait(false)}");
+            }
+
             if (File.Exists(socket))
             {
                 try

@@ -32,6 +32,7 @@ public sealed class VmStartupBenchmark(int vms, BenchmarkReport report)
         report.Note($"server pid {server.Pid}, agent pid {agent.Pid} (VM runtime in process); {vms} boots per phase; {Environment.ProcessorCount} cores; accelerator {accelerator.ToString().ToLowerInvariant()}");
         await using var runtime = CriClient.ForUnixSocket(agent.VmRuntimeSocket);
         var imageId = await PullGuestAsync(runtime, cancellationToken).ConfigureAwait(false);
+        report.Note($"guest image {imageId} pulled by the VM runtime");
         var baseImage = Path.Combine(agent.Home, "vm-runtime", "images", "blobs", "sha256", imageId["sha256:".Length..]);
         var raw = new RawQemuBoot(baseImage, Path.Combine(agent.Home, "raw"), accelerator);
         var idleRss = agent.ResidentBytes();

@@ -62,8 +62,16 @@ public static class BenchCommand
         {
             using var shutdown = new ShutdownSignal();
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, shutdown.Token);
-            await new Ursa.Benchmarks.VmStartup.VmStartupBenchmark(parse.GetValue(vms), new BenchmarkReport(Console.Out)).RunAsync(stop.Token).ConfigureAwait(false);
-            return 0;
+            try
+            {
+                await new Ursa.Benchmarks.VmStartup.VmStartupBenchmark(parse.GetValue(vms), new BenchmarkReport(Console.Out)).RunAsync(stop.Token).ConfigureAwait(false);
+                return 0;
+            }
+            catch (OperationCanceledException e)
+            {
+                await Console.Error.WriteLineAsync($"error: vm-startup stopped: {(shutdown.Token.IsCancellationRequested ? "signal" : e.Message)}").ConfigureAwait(false);
+                return 1;
+            }
         });
         return command;
     }
