@@ -36,57 +36,65 @@ public static class VmCommand
         return command;
     }
 
-    private static Command Power(string verb, string powerSpec, string powerState, string description, bool needBoot)
-    {
-        var name = new Argument<string>("NAME") { Description = "The VM pod" };
-        var command = new Command(verb, description) { name, Kubeconfig, Namespace, Timeout };
-        command.SetAction(async (parse, cancellationToken) =>
+    private static Command Power(string verb, string powerSpec, string powerState, string description, bool needBoot) =>
+        Verb(verb, description, [], async (client, ns, pod, _, ct) =>
         {
-            using var client = Connect(parse);
-            var ns = parse.GetValue(Namespace)!;
-            var pod = parse.GetValue(name)!;
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(parse.GetValue(Timeout));
-            try
+            await client.PatchAsync<Pod>(ResourceRef.Pods, null, ns, pod, PatchType.Merge,
+                new JsonObject { ["spec"] = new JsonObject { ["virtualMachine"] = new JsonObject { ["powerSpec"] = powerSpec } } }.ToJsonString(), null, ct).ConfigureAwait(false);
+            await Console.Out.WriteLineAsync($"vm {ns}/{pod}: powerSpec {powerSpec}").ConfigureAwait(false);
+            string? last = null;
+            while (true)
             {
-                await client.PatchAsync<Pod>(ResourceRef.Pods, null, ns, pod, PatchType.Merge,
-                    new JsonObject { ["spec"] = new JsonObject { ["virtualMachine"] = new JsonObject { ["powerSpec"] = powerSpec } } }.ToJsonString(), null, timeout.Token).ConfigureAwait(false);
-                await Console.Out.WriteLineAsync($"vm {ns}/{pod}: powerSpec {powerSpec}").ConfigureAwait(false);
-                string? last = null;
-                while (true)
+                var current = await client.GetAsync<Pod>(ResourceRef.Pods, null, ns, pod, ct).ConfigureAwait(false);
+                var vm = current.Status?.VirtualMachineStatus;
+                var line = $"  {vm?.PowerState ?? "nostate"}, ready={vm?.Ready == true}{(vm?.Message is { Length: > 0 } m ? $" ({m})" : string.Empty)}";
+                if (line != last)
                 {
-                    var current = await client.GetAsync<Pod>(ResourceRef.Pods, null, ns, pod, timeout.Token).ConfigureAwait(false);
-                    var vm = current.Status?.VirtualMachineStatus;
-                    var line = $"  {vm?.PowerState ?? "nostate"}, ready={vm?.Ready == true}{(vm?.Message is { Length: > 0 } m ? $" ({m})" : string.Empty)}";
-                    if (line != last)
-                    {
-                        await Console.Out.WriteLineAsync(line).ConfigureAwait(false);
-                        last = line;
-                    }
-
-                    if (vm?.PowerState == powerState && (!needBoot || vm.Ready == true))
-                    {
-                        return 0;
-                    }
-
-                    await Task.Delay(TimeSpan.FromMilliseconds(500), timeout.Token).ConfigureAwait(false);
+                    await Console.Out.WriteLineAsync(line).ConfigureAwait(false);
+                    last = line;
                 }
-            }
-            catch (ApiStatusException e)
-            {
-                await Console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
-                return 1;
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                await Console.Error.WriteLineAsync($"error: vm {ns}/{pod} did not reach {powerState} within {parse.GetValue(Timeout)}").ConfigureAwait(false);
-                return 1;
+
+                if (vm?.PowerState == powerState && (!needBoot || vm.Ready == true))
+                {
+                    return 0;
+                }
+
+                await Task.Delay(TimeSpan.FromMilliseconds(500), ct).ConfigureAwait(false);
             }
         });
-        return command;
-    }
 
-    private static Command ActionVerb(string verb, string description, Func<ParseResult, JsonObject> body, params Symbol[] extra)
+    private static Command ActionVerb(string verb, string description, Func<ParseResult, JsonObject> body, params Symbol[] extra) =>
+        Verb(verb, description, extra, async (client, ns, pod, parse, ct) =>
+        {
+            var request = body(parse);
+            request["apiVersion"] = "v1";
+            request["kind"] = "CustomAction";
+            var created = JsonNode.Parse(await client.PostSubresourceAsync(ResourceRef.Pods, null, ns, pod, "action", request.ToJsonString(), ct).ConfigureAwait(false));
+            var actionName = created?["metadata"]?["name"]?.GetValue<string>() ?? throw new InvalidOperationException("the server returned no Action");
+            await Console.Out.WriteLineAsync($"vm {ns}/{pod}: {verb} requested (action {actionName})").ConfigureAwait(false);
+            while (true)
+            {
+                var action = await client.GetAsync<ActionObject>(ResourceRef.Actions, null, ns, actionName, ct).ConfigureAwait(false);
+                if (action.Status?.Complete == true)
+                {
+                    if (action.Status.Error is { Length: > 0 } error)
+                    {
+                        await Console.Error.WriteLineAsync($"error: {verb} failed: {error}").ConfigureAwait(false);
+                        return 1;
+                    }
+
+                    var took = action.Status.PodActionStatus?.CompletionTime - action.Status.PodActionStatus?.StartTime;
+                    var snapshot = action.Status.PodActionStatus?.SnapshotID;
+                    await Console.Out.WriteLineAsync($"  done in {took?.TotalSeconds:0.00} s{(verb == "snapshot" ? $"; snapshot ID: {snapshot}" : string.Empty)}").ConfigureAwait(false);
+                    return 0;
+                }
+
+                await Task.Delay(TimeSpan.FromMilliseconds(250), ct).ConfigureAwait(false);
+            }
+        });
+
+    /// <summary>One verb on one VM pod: connection, the --timeout deadline, and API errors reported the same way for all.</summary>
+    private static Command Verb(string verb, string description, Symbol[] extra, Func<ApiClient, string, string, ParseResult, CancellationToken, Task<int>> run)
     {
         var name = new Argument<string>("NAME") { Description = "The VM pod" };
         var command = new Command(verb, description) { name, Kubeconfig, Namespace, Timeout };
@@ -112,31 +120,7 @@ public static class VmCommand
             timeout.CancelAfter(parse.GetValue(Timeout));
             try
             {
-                var request = body(parse);
-                request["apiVersion"] = "v1";
-                request["kind"] = "CustomAction";
-                var created = JsonNode.Parse(await client.PostSubresourceAsync(ResourceRef.Pods, null, ns, pod, "action", request.ToJsonString(), timeout.Token).ConfigureAwait(false));
-                var actionName = created?["metadata"]?["name"]?.GetValue<string>() ?? throw new InvalidOperationException("the server returned no Action");
-                await Console.Out.WriteLineAsync($"vm {ns}/{pod}: {verb} requested (action {actionName})").ConfigureAwait(false);
-                while (true)
-                {
-                    var action = await client.GetAsync<ActionObject>(ResourceRef.Actions, null, ns, actionName, timeout.Token).ConfigureAwait(false);
-                    if (action.Status?.Complete == true)
-                    {
-                        if (action.Status.Error is { Length: > 0 } error)
-                        {
-                            await Console.Error.WriteLineAsync($"error: {verb} failed: {error}").ConfigureAwait(false);
-                            return 1;
-                        }
-
-                        var took = action.Status.PodActionStatus?.CompletionTime - action.Status.PodActionStatus?.StartTime;
-                        var snapshot = action.Status.PodActionStatus?.SnapshotID;
-                        await Console.Out.WriteLineAsync($"  done in {took?.TotalSeconds:0.00} s{(verb == "snapshot" ? $"; snapshot ID: {snapshot}" : string.Empty)}").ConfigureAwait(false);
-                        return 0;
-                    }
-
-                    await Task.Delay(TimeSpan.FromMilliseconds(250), timeout.Token).ConfigureAwait(false);
-                }
+                return await run(client, ns, pod, parse, timeout.Token).ConfigureAwait(false);
             }
             catch (ApiStatusException e)
             {

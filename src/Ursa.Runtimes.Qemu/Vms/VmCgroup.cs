@@ -19,6 +19,15 @@ public sealed class VmCgroup
     /// <summary>The <c>cgroup.procs</c> files a process joins, one per hierarchy.</summary>
     public IReadOnlyList<string> ProcsFiles => [.. _directories.Select(d => Path.Combine(d, "cgroup.procs"))];
 
+    /// <summary>The VM's cgroup under <paramref name="parent"/> (or <c>/ursa-vms</c>), as paths only: nothing created.</summary>
+    public static VmCgroup Of(string? parent, string vmId)
+    {
+        var relative = ((string.IsNullOrEmpty(parent) ? "/ursa-vms" : parent).TrimEnd('/') + "/vm-" + vmId[..Math.Min(12, vmId.Length)]).TrimStart('/');
+        return IsUnified
+            ? new VmCgroup([Path.Combine(Root, relative)])
+            : new VmCgroup([Path.Combine(Root, "memory", relative), Path.Combine(Root, "cpu", relative)]);
+    }
+
     /// <summary>Creates (or reuses) the VM's cgroup under <paramref name="parent"/> and sets its limits.</summary>
     /// <param name="parent">The pod's cgroup path (e.g. <c>/kubepods/podUID</c>); null or empty: <c>/ursa-vms</c>.</param>
     /// <param name="vmId">The VM's id.</param>
@@ -26,26 +35,29 @@ public sealed class VmCgroup
     /// <param name="memoryLimitBytes">Memory limit (0: none).</param>
     public static VmCgroup Create(string? parent, string vmId, long cpuLimitMillis, long memoryLimitBytes)
     {
-        var relative = ((string.IsNullOrEmpty(parent) ? "/ursa-vms" : parent).TrimEnd('/') + "/vm-" + vmId[..Math.Min(12, vmId.Length)]).TrimStart('/');
-        var quota = cpuLimitMillis > 0 ? cpuLimitMillis * CfsPeriodMicros / 1000 : -1;
-        if (File.Exists(Path.Combine(Root, "cgroup.controllers")))
+        var cgroup = Of(parent, vmId);
+        foreach (var dir in cgroup._directories)
         {
-            var dir = Path.Combine(Root, relative);
             Directory.CreateDirectory(dir);
-            TryWrite(Path.Combine(dir, "memory.max"), memoryLimitBytes > 0 ? Invariant(memoryLimitBytes) : "max");
-            TryWrite(Path.Combine(dir, "cpu.max"), quota > 0 ? $"{Invariant(quota)} {Invariant(CfsPeriodMicros)}" : "max");
-            return new VmCgroup([dir]);
         }
 
-        var memory = Path.Combine(Root, "memory", relative);
-        var cpu = Path.Combine(Root, "cpu", relative);
-        Directory.CreateDirectory(memory);
-        Directory.CreateDirectory(cpu);
+        var quota = cpuLimitMillis > 0 ? cpuLimitMillis * CfsPeriodMicros / 1000 : -1;
+        if (IsUnified)
+        {
+            var dir = cgroup._directories[0];
+            TryWrite(Path.Combine(dir, "memory.max"), memoryLimitBytes > 0 ? Invariant(memoryLimitBytes) : "max");
+            TryWrite(Path.Combine(dir, "cpu.max"), quota > 0 ? $"{Invariant(quota)} {Invariant(CfsPeriodMicros)}" : "max");
+            return cgroup;
+        }
+
+        var (memory, cpu) = (cgroup._directories[0], cgroup._directories[1]);
         TryWrite(Path.Combine(memory, "memory.limit_in_bytes"), memoryLimitBytes > 0 ? Invariant(memoryLimitBytes) : "-1");
         TryWrite(Path.Combine(cpu, "cpu.cfs_period_us"), Invariant(CfsPeriodMicros));
         TryWrite(Path.Combine(cpu, "cpu.cfs_quota_us"), Invariant(quota));
-        return new VmCgroup([memory, cpu]);
+        return cgroup;
     }
+
+    private static bool IsUnified => File.Exists(Path.Combine(Root, "cgroup.controllers"));
 
     /// <summary>Removes the cgroup directories (they must hold no process); missing ones are fine.</summary>
     public void Remove()

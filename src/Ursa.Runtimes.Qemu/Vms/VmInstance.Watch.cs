@@ -9,7 +9,7 @@ public sealed partial class VmInstance
     /// Follows QMP events until the connection closes (QEMU exited): pauses and resumes, guest power-off (then
     /// QEMU is told to quit: <c>-no-shutdown</c> kept it up for us to see it), resets. Then records the exit.
     /// </summary>
-    private async Task WatchAsync(IAsyncEnumerable<QmpEvent> events, int pid, VmCgroup? cgroup)
+    private async Task WatchAsync(IAsyncEnumerable<QmpEvent> events, int pid)
     {
         try
         {
@@ -46,8 +46,7 @@ public sealed partial class VmInstance
             _console = null;
         }
 
-        cgroup?.Remove();
-        VmCgroup.Create(Request.SandboxConfig?.Linux?.CgroupParent, Id, 0, 0).Remove();
+        VmCgroup.Of(Request.SandboxConfig?.Linux?.CgroupParent, Id).Remove();
         var reason = _shutdownSeen ? "Shutdown" : _stopping ? "Stopped" : "Crashed";
         await UpdateAsync(r =>
         {
@@ -137,7 +136,7 @@ public sealed partial class VmInstance
             {
                 var qmp = await QmpClient.ConnectAsync(Paths.QmpSocket, _logger, _time, cancellationToken).ConfigureAwait(false);
                 _exited = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                await AttachAsync(qmp, Record.Pid, null, cancellationToken).ConfigureAwait(false);
+                await AttachAsync(qmp, Record.Pid, cancellationToken).ConfigureAwait(false);
                 var status = await qmp.QueryStatusAsync(cancellationToken).ConfigureAwait(false);
                 await UpdateAsync(r => r.Phase = status.Running ? VmPhase.Running : VmPhase.Paused, cancellationToken).ConfigureAwait(false);
                 if (Record.BootedAt is not null)

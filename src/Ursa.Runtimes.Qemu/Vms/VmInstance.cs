@@ -115,7 +115,8 @@ public sealed partial class VmInstance : IAsyncDisposable
         }
 
         var vm = Request.Vm;
-        var cgroup = VmCgroup.Create(Request.SandboxConfig?.Linux?.CgroupParent, Id, vm.CpuLimitMillis, vm.MemoryBytes + vm.OverheadMemoryBytes + (MaxMemoryBytes - vm.MemoryBytes));
+        // Memory up to the hot-add ceiling plus QEMU's own overhead.
+        var cgroup = VmCgroup.Create(Request.SandboxConfig?.Linux?.CgroupParent, Id, vm.CpuLimitMillis, MaxMemoryBytes + vm.OverheadMemoryBytes);
         Directory.CreateDirectory(Paths.SocketDirectory);
         File.Delete(Paths.QmpSocket);
         File.Delete(Paths.SerialSocket);
@@ -147,7 +148,7 @@ public sealed partial class VmInstance : IAsyncDisposable
             throw;
         }
 
-        await AttachAsync(qmp, process.Id, cgroup, cancellationToken).ConfigureAwait(false);
+        await AttachAsync(qmp, process.Id, cancellationToken).ConfigureAwait(false);
         await qmp.ContAsync(cancellationToken).ConfigureAwait(false);
         await UpdateAsync(r =>
         {
@@ -248,7 +249,7 @@ public sealed partial class VmInstance : IAsyncDisposable
     }
 
     /// <summary>Takes over a QEMU (just started, or found running after the runtime restarted): events, console.</summary>
-    private async Task AttachAsync(IQmpClient qmp, int pid, VmCgroup? cgroup, CancellationToken cancellationToken)
+    private async Task AttachAsync(IQmpClient qmp, int pid, CancellationToken cancellationToken)
     {
         _qmp = qmp;
         var events = qmp.ReadEventsAsync(CancellationToken.None);
@@ -262,7 +263,7 @@ public sealed partial class VmInstance : IAsyncDisposable
             Log.NoConsole(_logger, Id, e.Message);
         }
 
-        _watch = Task.Run(() => WatchAsync(events, pid, cgroup), CancellationToken.None);
+        _watch = Task.Run(() => WatchAsync(events, pid), CancellationToken.None);
     }
 
     private void OnBooted()
