@@ -8,7 +8,7 @@ using ActionObject = Ursa.Api.Core.Action;
 namespace Ursa.Cli.Commands;
 
 /// <summary>
-/// <c>ursa vm start|stop|pause|resume|reboot|snapshot|restore|list</c>: VM pod operations over the API (virtctl's
+/// <c>ursa vm start|stop|pause|resume|reboot|snapshot|restore|console|list</c>: VM pod operations over the API (virtctl's
 /// verbs). Power verbs set <c>spec.virtualMachine.powerSpec</c> and follow the VM until it gets there; reboot,
 /// snapshot and restore create an Action (<c>POST pods/NAME/action</c>) and wait for the node agent to finish it.
 /// </summary>
@@ -20,7 +20,7 @@ public static class VmCommand
 
     public static Command Create()
     {
-        var command = new Command("vm", "Operate VM pods: power, reboot, snapshots (like virtctl).");
+        var command = new Command("vm", "Operate VM pods: power, reboot, snapshots, console (like virtctl).");
         command.Subcommands.Add(Power("start", "Running", "running", "Power the VM on (powerSpec Running) and wait until its guest is up", needBoot: true));
         command.Subcommands.Add(Power("stop", "Shutdown", "shutdown", "Power the VM off (ACPI, then a hard stop after the grace period); disks are kept", needBoot: false));
         command.Subcommands.Add(Power("pause", "Paused", "paused", "Pause the VM's vCPUs", needBoot: false));
@@ -32,6 +32,7 @@ public static class VmCommand
         var snapshotId = new Argument<string>("SNAPSHOT-ID") { Description = "The snapshot to restore (from ursa vm snapshot)" };
         command.Subcommands.Add(ActionVerb("restore", "Bring the VM back to a snapshot",
             parse => new JsonObject { ["operation"] = "restore", ["restoreParams"] = new JsonObject { ["snapshotID"] = parse.GetValue(snapshotId) } }, snapshotId));
+        command.Subcommands.Add(VmConsoleCommand.Create(Kubeconfig, Namespace));
         command.Subcommands.Add(List());
         return command;
     }

@@ -71,6 +71,7 @@ public sealed partial class PodSyncer
             else
             {
                 (waiting, requeue) = await ReconcilePowerAsync(pod, name, power, current, runtime, vms, cancellationToken).ConfigureAwait(false);
+                requeue = SyncResult.Earliest(requeue, await ReconcileDevicesAsync(pod, name, current.Id, vms, cancellationToken).ConfigureAwait(false));
             }
         }
         catch (GrpcException e)

@@ -27,6 +27,9 @@ public sealed class ChannelWebSocketClient(Func<CancellationToken, ValueTask<Str
     /// <summary>TLS settings for an https URL (client certificate, trust); containerd's URLs are plain http.</summary>
     public SslClientAuthenticationOptions? Tls { get; init; }
 
+    /// <summary>Extra request headers for the upgrade (an API server's <c>Authorization</c>).</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Runs the session at <paramref name="url"/> until the runtime ends it; returns the exit code (0 for attach).</summary>
     /// <exception cref="PodStreamingException">The runtime refused the connection or reported a failure.</exception>
     public async Task<int> RunAsync(Uri url, IExecSession session, CancellationToken cancellationToken)
@@ -42,6 +45,11 @@ public sealed class ChannelWebSocketClient(Func<CancellationToken, ValueTask<Str
         foreach (var protocol in Protocols)
         {
             socket.Options.AddSubProtocol(protocol);
+        }
+
+        foreach (var (header, value) in Headers)
+        {
+            socket.Options.SetRequestHeader(header, value);
         }
 
         socket.Options.CollectHttpResponseDetails = true;

@@ -166,6 +166,11 @@ public sealed class NodeClusterFixture : IAsyncLifetime
         ProcessRunner.RunAsync(RepoPaths.Kubectl, ["--kubeconfig", KubeconfigPath, .. args], stdin, TimeSpan.FromSeconds(90),
             new Dictionary<string, string> { ["KUBECACHEDIR"] = Path.Combine(_directory.Path, "kubecache"), ["HOME"] = _directory.Path });
 
+    /// <summary>Runs the <c>ursa</c> CLI (built beside the tests) with the cluster's kubeconfig.</summary>
+    public Task<CommandResult> UrsaAsync(string? stdin, params string[] args) =>
+        ProcessRunner.RunAsync("dotnet", [RepoPaths.UrsaDll, .. args, "--kubeconfig", KubeconfigPath], stdin, TimeSpan.FromSeconds(300),
+            new Dictionary<string, string> { ["HOME"] = _directory.Path });
+
     /// <summary>Applies a manifest with kubectl and checks it worked.</summary>
     public async Task ApplyAsync(string yaml)
     {
