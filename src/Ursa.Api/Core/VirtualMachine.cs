@@ -24,7 +24,7 @@ public sealed class VirtualMachine
     [JsonPropertyName("resources")]
     public ResourceRequirements? Resources { get; set; }
 
-    /// <summary>Name of a key pair whose public key is installed in the guest.</summary>
+    /// <summary>Name of a key pair whose public key is installed in the guest (Arktos). Not supported yet: refused; use publicKey.</summary>
     [JsonPropertyName("keyPairName")]
     public string? KeyPairName { get; set; }
 
@@ -44,13 +44,13 @@ public sealed class VirtualMachine
     [JsonPropertyName("powerSpec")]
     public string? PowerSpec { get; set; }
 
-    /// <summary>Extra disks attached to the guest.</summary>
+    /// <summary>Extra disks attached to the guest, each naming a hostPath volume; added or removed live (hot-plug).</summary>
     [PatchMergeKey("devicePath")]
     [PatchStrategy("merge")]
     [JsonPropertyName("volumeDevices")]
     public List<VolumeDevice>? VolumeDevices { get; set; }
 
-    /// <summary>Name of the volume to boot from instead of image.</summary>
+    /// <summary>Name of the volume to boot from instead of image (Arktos). Not supported yet: refused.</summary>
     [JsonPropertyName("bootVolume")]
     public string? BootVolume { get; set; }
 

@@ -81,7 +81,7 @@ public sealed partial class PodStrategy
         }
     }
 
-    private static void ValidateVirtualMachine(VirtualMachine vm, FieldErrorList errors)
+    private static void ValidateVirtualMachine(VirtualMachine vm, List<Volume>? volumes, FieldErrorList errors)
     {
         const string at = "spec.virtualMachine";
         if (string.IsNullOrEmpty(vm.Name))
@@ -93,9 +93,20 @@ public sealed partial class PodStrategy
             errors.Invalid($"{at}.name", vm.Name, nameError);
         }
 
-        if (string.IsNullOrWhiteSpace(vm.Image) && string.IsNullOrEmpty(vm.BootVolume))
+        if (string.IsNullOrWhiteSpace(vm.Image))
         {
             errors.Required($"{at}.image");
+        }
+
+        // Accepted by the schema (Arktos has them) but not implemented by the node: refused rather than ignored.
+        if (!string.IsNullOrEmpty(vm.BootVolume))
+        {
+            errors.Forbidden($"{at}.bootVolume", "booting from a volume is not supported yet: use image (an http(s) disk image or an OCI container disk)");
+        }
+
+        if (!string.IsNullOrEmpty(vm.KeyPairName))
+        {
+            errors.Forbidden($"{at}.keyPairName", "key pairs are not supported yet: put the SSH public key in publicKey");
         }
 
         if (vm.ImagePullPolicy is { } pull && !PullPolicies.Contains(pull))
@@ -133,6 +144,10 @@ public sealed partial class PodStrategy
             if (string.IsNullOrEmpty(device.Name)) errors.Required($"{at}.volumeDevices[{j}].name");
             if (string.IsNullOrEmpty(device.DevicePath)) errors.Required($"{at}.volumeDevices[{j}].devicePath");
             else if (!paths.Add(device.DevicePath)) errors.Duplicate($"{at}.volumeDevices[{j}].devicePath", device.DevicePath);
+            if (!string.IsNullOrEmpty(device.Name) && volumes?.FirstOrDefault(v => v.Name == device.Name) is not { HostPath.Path.Length: > 0 })
+            {
+                errors.Invalid($"{at}.volumeDevices[{j}].name", device.Name, "must name a hostPath volume of the pod (a disk image file or a block device)");
+            }
         }
     }
 

@@ -86,7 +86,7 @@ public sealed partial class PodStrategy : ResourceStrategy<Pod>
         ValidateContainers(spec.Containers, "spec.containers", names, errors);
         if (spec.VirtualMachine is { } vm)
         {
-            ValidateVirtualMachine(vm, errors);
+            ValidateVirtualMachine(vm, spec.Volumes, errors);
         }
 
         if (spec.EphemeralContainers is { Count: > 0 } && !hasVm)

@@ -44,6 +44,31 @@ public sealed class PodStrategyTests
     }
 
     [Fact]
+    public void Validate_VmFieldsTheNodeCannotHonour_AreRefusedNotIgnored()
+    {
+        var errors = Validate(WithSpec(new PodSpec
+        {
+            Volumes = [new Volume { Name = "cache", EmptyDir = new EmptyDirVolumeSource() }, new Volume { Name = "disk", HostPath = new HostPathVolumeSource { Path = "/disks/a.img" } }],
+            VirtualMachine = new VirtualMachine
+            {
+                Name = "vm",
+                Image = "img",
+                BootVolume = "disk",
+                KeyPairName = "mykey",
+                VolumeDevices =
+                [
+                    new VolumeDevice { Name = "disk", DevicePath = "/dev/vdb" },
+                    new VolumeDevice { Name = "cache", DevicePath = "/dev/vdc" },
+                    new VolumeDevice { Name = "nothere", DevicePath = "/dev/vdd" },
+                ],
+            },
+        }));
+        Assert.Equal(
+            ["spec.virtualMachine.bootVolume", "spec.virtualMachine.keyPairName", "spec.virtualMachine.volumeDevices[1].name", "spec.virtualMachine.volumeDevices[2].name"],
+            errors.Causes.Select(c => c.Field));
+    }
+
+    [Fact]
     public void Validate_BadQuantityAndDuplicateNames_NameEachField()
     {
         var errors = Validate(WithSpec(new PodSpec
