@@ -54,11 +54,12 @@ public sealed partial class PodSyncer
         }
 
         Record(pod, "Normal", "Pulling", DiskImagePullEvents.Pulling(image));
-        var started = _time.GetTimestamp();
+        // Wall-clock time, as the progress throttle uses: a pull takes seconds to hours, and the event says how long.
+        var started = _time.GetUtcNow();
         try
         {
-            var (imageRef, size) = await PullDiskImageAsync(pod, image, images, vms, sandboxConfig, cancellationToken).ConfigureAwait(false);
-            Record(pod, "Normal", "Pulled", DiskImagePullEvents.Pulled(image, _time.GetElapsedTime(started), size));
+            var (imageRef, size) = await PullDiskImageAsync(pod, image, images, vms, sandboxConfig, started, cancellationToken).ConfigureAwait(false);
+            Record(pod, "Normal", "Pulled", DiskImagePullEvents.Pulled(image, _time.GetUtcNow() - started, size));
             _backOff.Reset(key);
             _lastPullFailure.TryRemove(key, out _);
             return (imageRef, null);
@@ -77,9 +78,9 @@ public sealed partial class PodSyncer
     /// <summary>Pulls with progress events; the unary pull when the runtime predates PullDiskImage. Returns the
     /// image ref and its size.</summary>
     private async Task<(string ImageRef, long SizeBytes)> PullDiskImageAsync(Pod pod, string image, IImageService images, IVirtualMachineService vms,
-        PodSandboxConfig sandboxConfig, CancellationToken cancellationToken)
+        PodSandboxConfig sandboxConfig, DateTimeOffset started, CancellationToken cancellationToken)
     {
-        var progress = new DiskImagePullEvents(image, _time.GetUtcNow());
+        var progress = new DiskImagePullEvents(image, started);
         var answered = false;
         try
         {
