@@ -65,4 +65,8 @@ public sealed partial class CriClient
     /// <inheritdoc />
     public IGrpcDuplexCall<ConsoleRequest, ConsoleResponse> Console(CancellationToken cancellationToken) =>
         _channel.StartDuplex(VmMethods.Console, cancellationToken);
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<PullDiskImageProgress> PullDiskImageAsync(PullDiskImageRequest request, CancellationToken cancellationToken) =>
+        _channel.ServerStreamingAsync(VmMethods.PullDiskImage, request, cancellationToken);
 }

@@ -53,4 +53,14 @@ public interface IVirtualMachineService
 
     /// <summary>Opens the VM's serial console: write a first request naming the VM, then input; read output.</summary>
     Ursa.Grpc.IGrpcDuplexCall<ConsoleRequest, ConsoleResponse> Console(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Pulls a disk image (policy Always), streaming its progress; the last message has phase
+    /// <see cref="PullPhase.Complete"/> and the image ref. A runtime that predates the RPC fails the call (at the first read)
+    /// with <see cref="Ursa.Grpc.GrpcStatusCode.Unimplemented"/>: use ImageService's PullImage then.
+    /// </summary>
+    /// <remarks>The default implementation is such a runtime, so implementations written before the RPC (fakes
+    /// in tests, other runtimes) keep compiling and callers take their fallback (it throws at the call itself).</remarks>
+    IAsyncEnumerable<PullDiskImageProgress> PullDiskImageAsync(PullDiskImageRequest request, CancellationToken cancellationToken) =>
+        throw new Ursa.Grpc.GrpcException(Ursa.Grpc.GrpcStatusCode.Unimplemented, "PullDiskImage is not served by this runtime");
 }

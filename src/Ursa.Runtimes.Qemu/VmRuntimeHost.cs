@@ -55,6 +55,7 @@ public sealed class VmRuntimeHost : IAsyncDisposable
         var router = new GrpcServiceRouter();
         new VmRuntimeService(manager, options).Map(router);
         new VmImageService(images).Map(router);
+        new DiskImagePullService(images).Map(router);
         new VirtualMachineService(manager).Map(router);
         var server = await GrpcUnixServer.StartAsync(socketPath, router, null, cancellationToken).ConfigureAwait(false);
         return new VmRuntimeHost(server, manager, http);

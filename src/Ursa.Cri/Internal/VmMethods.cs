@@ -23,4 +23,5 @@ internal static class VmMethods
     public static readonly GrpcMethod<DetachDiskRequest, DetachDiskResponse> DetachDisk = new(Service, "DetachDisk", DetachDiskResponse.Parser);
     public static readonly GrpcMethod<ResizeRequest, ResizeResponse> Resize = new(Service, "Resize", ResizeResponse.Parser);
     public static readonly GrpcMethod<ConsoleRequest, ConsoleResponse> Console = new(Service, "Console", ConsoleResponse.Parser);
+    public static readonly GrpcMethod<PullDiskImageRequest, PullDiskImageProgress> PullDiskImage = new(Service, "PullDiskImage", PullDiskImageProgress.Parser);
 }

@@ -43,7 +43,7 @@ public sealed partial class PodSyncer
                 var sandboxConfig = SandboxConfigFactory.Create(pod, PodPaths.LogDirectory(_options.RootDirectory, pod), _options.CgroupRoot, observed.Sandbox!.Metadata?.Attempt ?? 0);
                 var asContainer = new Container { Name = name, Image = vm.Image, ImagePullPolicy = vm.ImagePullPolicy ?? "IfNotPresent" };
                 var pullWaiting = new Dictionary<string, ContainerWaiting>(StringComparer.Ordinal);
-                var (imageRef, after) = await EnsureImageAsync(pod, asContainer, images, sandboxConfig, pullWaiting, cancellationToken).ConfigureAwait(false);
+                var (imageRef, after) = await EnsureVmImageAsync(pod, asContainer, images, vms, sandboxConfig, pullWaiting, cancellationToken).ConfigureAwait(false);
                 if (imageRef is null)
                 {
                     await WriteVmStatusAsync(pod, observed, null, pullWaiting.GetValueOrDefault(name), vms, cancellationToken).ConfigureAwait(false);
