@@ -127,6 +127,7 @@ public sealed partial class PodSyncer
         }
 
         _backOff.ResetPrefix(pod.Metadata.Uid + "/");
+        _vmStatusWritten.TryRemove(pod.Metadata.Uid!, out _);
         await RemoveCgroupAsync(pod.Metadata.Uid!, cancellationToken).ConfigureAwait(false);
         await ConfirmDeletionAsync(pod, cancellationToken).ConfigureAwait(false);
         Log.PodTerminated(_logger, pod.Metadata.Namespace!, pod.Metadata.Name!, _time.GetElapsedTime(started).TotalMilliseconds);

@@ -182,8 +182,14 @@ public sealed partial class PodSyncer
     /// <summary>Events for what the VM did by itself (booted, guest power-off, crash), seen as status changes.</summary>
     private Task RecordVmTransitionsAsync(Pod pod, PodStatus status)
     {
-        var before = pod.Status?.VirtualMachineStatus;
+        var uid = pod.Metadata.Uid!;
+        var before = _vmStatusWritten.TryGetValue(uid, out var written) ? written : pod.Status?.VirtualMachineStatus;
         var after = status.VirtualMachineStatus;
+        if (after is not null)
+        {
+            _vmStatusWritten[uid] = after;
+        }
+
         var name = pod.Spec!.VirtualMachine!.Name;
         if (after?.Ready == true && before?.Ready != true)
         {

@@ -47,6 +47,10 @@ public sealed partial class PodSyncer
     // One BackOff event per back-off window, not one per sync.
     private readonly ConcurrentDictionary<string, byte> _backOffReported = new(StringComparer.Ordinal);
 
+    // The VM status last written per pod uid: the pod handed to a sync may predate it (the informer lags the
+    // agent's own writes), and a transition must be recorded once, not again on a stale copy.
+    private readonly ConcurrentDictionary<string, VirtualMachineStatus> _vmStatusWritten = new(StringComparer.Ordinal);
+
     /// <param name="options">Agent settings.</param>
     /// <param name="machine">The node's machine.</param>
     /// <param name="client">The API server.</param>
@@ -155,6 +159,7 @@ public sealed partial class PodSyncer
         var observed = await ObserveAsync(runtime, uid, cancellationToken).ConfigureAwait(false);
         await StopAllAsync(runtime, observed, null, 0, cancellationToken).ConfigureAwait(false);
         _backOff.ResetPrefix(uid + "/");
+        _vmStatusWritten.TryRemove(uid, out _);
         await RemoveCgroupAsync(uid, cancellationToken).ConfigureAwait(false);
     }
 

@@ -28,7 +28,7 @@ internal sealed class VmPodHarness
     private readonly ConcurrentQueue<Event> _events = new();
     private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public VmPodHarness(string? pullPolicy = null)
+    public VmPodHarness(string? pullPolicy = null, bool vmRunning = false)
     {
         Pod = new Pod
         {
@@ -71,7 +71,13 @@ internal sealed class VmPodHarness
             {
                 Status = new PodSandboxStatus { Id = "sb", State = PodSandboxState.SandboxReady, Network = new PodSandboxNetworkStatus { Ip = "10.88.0.9" } },
             }),
-            [nameof(IRuntimeService.ListContainersAsync)] = _ => Task.FromResult(new ListContainersResponse()),
+            [nameof(IRuntimeService.ListContainersAsync)] = _ => Task.FromResult(vmRunning
+                ? new ListContainersResponse { Containers = { new Ursa.Cri.V1.Container { Id = "vm-1", PodSandboxId = "sb", Metadata = new ContainerMetadata { Name = "vm" }, State = Ursa.Cri.V1.ContainerState.ContainerRunning } } }
+                : new ListContainersResponse()),
+            [nameof(IRuntimeService.ContainerStatusAsync)] = _ => Task.FromResult(new ContainerStatusResponse
+            {
+                Status = new Ursa.Cri.V1.ContainerStatus { Id = "vm-1", Metadata = new ContainerMetadata { Name = "vm" }, State = Ursa.Cri.V1.ContainerState.ContainerRunning, StartedAt = 1, Image = new ImageSpec { Image = Image }, ImageRef = Image },
+            }),
             [nameof(IRuntimeService.StartContainerAsync)] = _ => Task.FromResult(new StartContainerResponse()),
         });
     }
@@ -92,7 +98,7 @@ internal sealed class VmPodHarness
     public ConcurrentQueue<PodStatus> Statuses { get; } = new();
 
     /// <summary>A VM service whose PullDiskImage is <paramref name="pull"/> (null: a runtime that predates it).</summary>
-    public IVirtualMachineService Vms(Func<PullDiskImageRequest, CancellationToken, IAsyncEnumerable<PullDiskImageProgress>>? pull)
+    public IVirtualMachineService Vms(Func<PullDiskImageRequest, CancellationToken, IAsyncEnumerable<PullDiskImageProgress>>? pull, Dictionary<string, Func<object?[], object?>>? more = null)
     {
         var handlers = new Dictionary<string, Func<object?[], object?>>
         {
@@ -103,6 +109,11 @@ internal sealed class VmPodHarness
             },
         };
         handlers[nameof(IVirtualMachineService.PullDiskImageAsync)] = args => (pull ?? NotServed)((PullDiskImageRequest)args[0]!, (CancellationToken)args[1]!);
+        foreach (var (method, handler) in more ?? [])
+        {
+            handlers[method] = handler;
+        }
+
         return FakeService<IVirtualMachineService>.Create(handlers);
     }
 
