@@ -193,23 +193,41 @@ public sealed partial class VmInstance
         ?? throw new GrpcException(GrpcStatusCode.FailedPrecondition, $"cannot attach {name} to VM {Id} live: all {HotplugPorts} hot-plug ports reserved at start are in use (detach a device, or restart the VM to move live-attached devices to ports of their own)");
 
     /// <summary>
-    /// <c>device_del</c> and the wait for <c>DEVICE_DELETED</c>. A device already gone (a guest that completed
-    /// an earlier, timed-out unplug late) counts as unplugged.
+    /// <c>device_del</c> and the wait for <c>DEVICE_DELETED</c> (QEMU only asks the guest: with native PCIe
+    /// hot-plug Linux waits 5 s after the attention button, then powers the slot off). A device already gone (a
+    /// guest that completed an earlier, timed-out unplug late) counts as unplugged; one whose unplug is still in
+    /// progress is waited for.
     /// </summary>
     private async Task UnplugAsync(IQmpClient qmp, string deviceId, string what, CancellationToken cancellationToken)
     {
+        using var deleted = qmp.ExpectEvent("DEVICE_DELETED", e => e.Data["device"]?.GetValue<string>() == deviceId);
         try
         {
-            await qmp.DeviceDelAsync(deviceId, _options.UnplugTimeout, cancellationToken).ConfigureAwait(false);
+            await qmp.ExecuteAsync("device_del", new System.Text.Json.Nodes.JsonObject { ["id"] = deviceId }, cancellationToken).ConfigureAwait(false);
         }
         catch (QmpException e) when (e.Class == "DeviceNotFound")
         {
+            return;
         }
-        catch (TimeoutException e)
+        catch (QmpException e) when (UnplugInProgress(e))
         {
-            throw new GrpcException(GrpcStatusCode.FailedPrecondition, $"{what} of VM {Id} is still attached: {e.Message}; retry the detach once the guest has booted and handles PCIe hot-plug");
+            // The guest is acting on an earlier request (its driver already let go, the slot not yet powered
+            // off): a second attention-button press would cancel it, so only wait for the end.
+        }
+
+        try
+        {
+            await deleted.WaitAsync(cancellationToken).WaitAsync(_options.UnplugTimeout, _time, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            throw new GrpcException(GrpcStatusCode.FailedPrecondition, $"{what} of VM {Id} is still attached: the guest did not release it within {_options.UnplugTimeout.TotalSeconds:0} s of device_del (no DEVICE_DELETED; a guest that is paused, still booting or without PCIe hot-plug support keeps it); retry the detach once the guest has released it");
         }
     }
+
+    // QEMU 7.2's words for a device whose unplug the guest is still carrying out.
+    private static bool UnplugInProgress(QmpException e) =>
+        e.Description.Contains("power indicator blinking", StringComparison.Ordinal) || e.Description.Contains("already in the process of unplug", StringComparison.Ordinal);
 
     /// <summary>Removes a backend whose device is gone; one already removed (an earlier detach that failed half-way) is fine.</summary>
     private static async Task IgnoringNotFoundAsync(Func<Task> remove)

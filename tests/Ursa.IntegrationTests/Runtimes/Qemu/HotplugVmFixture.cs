@@ -24,6 +24,9 @@ public sealed class HotplugVmFixture : IAsyncLifetime
     // 2 shared cores and TCG: ~10 s on an idle machine, much more while others build.
     public static readonly TimeSpan BootDeadline = TimeSpan.FromSeconds(180);
 
+    /// <summary>How long a detach waits for the guest (Linux waits 5 s after the attention button; TCG adds more).</summary>
+    public static readonly TimeSpan UnplugTimeout = TimeSpan.FromSeconds(25);
+
     private readonly TestDirectory _directory = new("vm-hotplug");
     private DiskFileServer? _files;
     private VmRuntimeHost? _host;
@@ -47,7 +50,7 @@ public sealed class HotplugVmFixture : IAsyncLifetime
         _files = await DiskFileServer.StartAsync();
         Image = _files.Add("/busybox-guest.qcow2", build.Stdout.Trim().Split('\n')[^1]);
         string socket = Path.Combine(Directory, "vm-runtime.sock");
-        var options = new VmRuntimeOptions { RootDirectory = Path.Combine(Directory, "root"), Accelerator = QemuAccelerator.Tcg, Network = new PodNetworkOptions() };
+        var options = new VmRuntimeOptions { RootDirectory = Path.Combine(Directory, "root"), Accelerator = QemuAccelerator.Tcg, Network = new PodNetworkOptions(), UnplugTimeout = UnplugTimeout };
         _host = await VmRuntimeHost.StartAsync(socket, options, new HttpClient(), NullLoggerFactory.Instance, CancellationToken.None);
         Client = CriClient.ForUnixSocket(socket);
         await Client.PullImageAsync(new PullImageRequest { Image = new ImageSpec { Image = Image } }, CancellationToken.None);
