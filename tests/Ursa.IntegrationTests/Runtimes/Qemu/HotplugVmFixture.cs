@@ -9,11 +9,12 @@ using Ursa.Runtimes.Containerd;
 using Ursa.Runtimes.Qemu;
 using Ursa.Runtimes.Qemu.Launch;
 using Ursa.Runtimes.Qemu.Network;
+using Ursa.Runtimes.Qemu.Vms;
 
 namespace Ursa.IntegrationTests.Runtimes.Qemu;
 
 /// <summary>
-/// One busybox guest (TCG, 1 of 2 vCPUs, 256 of 512 MiB) run by the real VM runtime over its unix socket, in a pod
+/// One busybox guest (TCG, 1 of 2 vCPUs limited to one core each, 256 of 512 MiB) run by the real VM runtime over its unix socket, in a pod
 /// namespace with only <c>br0</c> (no CNI list), shared by the hot-plug tests: a boot costs 10-40 s here.
 /// Disposing removes the sandbox, which stops QEMU by its PID and deletes the namespace.
 /// </summary>
@@ -79,12 +80,22 @@ public sealed class HotplugVmFixture : IAsyncLifetime
                 MaxVcpus = 2,
                 MemoryBytes = 256 * MiB,
                 MaxMemoryBytes = 512 * MiB,
+                // One core per vCPU: the quota a resize must move.
+                CpuLimitMillis = 1000,
             },
         };
         return (await Client.CreateVirtualMachineAsync(request, CancellationToken.None)).ContainerId;
     }
 
     public Task<VirtualMachineStatusResponse> StatusAsync() => StatusAsync(VmId);
+
+    /// <summary>The CFS quota (microseconds per 100 ms) of the VM's cgroup: cgroup v2 <c>cpu.max</c> or v1 <c>cpu.cfs_quota_us</c>.</summary>
+    public string CpuQuota()
+    {
+        string cpu = Path.GetDirectoryName(VmCgroup.Of(null, VmId).ProcsFiles[^1])!;
+        string max = Path.Combine(cpu, "cpu.max");
+        return File.Exists(max) ? File.ReadAllText(max).Split(' ')[0] : File.ReadAllText(Path.Combine(cpu, "cpu.cfs_quota_us")).Trim();
+    }
 
     public Task<VirtualMachineStatusResponse> StatusAsync(string id) =>
         Client.VirtualMachineStatusAsync(new VirtualMachineStatusRequest { ContainerId = id }, CancellationToken.None);

@@ -72,17 +72,20 @@ public sealed partial class VmHotplugTests(HotplugVmFixture vm) : IClassFixture<
     {
         long memTotalBefore = MemTotalKiB(await vm.ShellAsync("grep MemTotal /proc/meminfo"));
         Assert.Equal("0", (await vm.ShellAsync("cat /sys/devices/system/cpu/online")).Trim());
+        string quotaBefore = vm.CpuQuota();
 
         var grown = await vm.Client.ResizeAsync(new ResizeRequest { ContainerId = vm.VmId, Vcpus = 2, MemoryBytes = 384 * MiB }, CancellationToken.None);
         await vm.ShellUntilAsync("cat /sys/devices/system/cpu/online", o => o.Trim() == "0-1", "the hot-added CPU online in the guest");
         string meminfo = await vm.ShellUntilAsync("grep MemTotal /proc/meminfo", o => MemTotalKiB(o) >= memTotalBefore + (120 * 1024), "MemTotal to grow by the 128 MiB DIMM");
         var status = await vm.StatusAsync();
+        string quotaAfter = vm.CpuQuota();
 
         var shrunk = await vm.Client.ResizeAsync(new ResizeRequest { ContainerId = vm.VmId, Vcpus = 1, MemoryBytes = 256 * MiB }, CancellationToken.None);
         var pending = await vm.StatusAsync();
 
         Assert.Equal((2, 384 * MiB, 0, 0L, ""), (grown.Vcpus, grown.MemoryBytes, grown.PendingVcpus, grown.PendingMemoryBytes, grown.Message));
         Assert.Equal((2, 384 * MiB), (status.Vcpus, status.MemoryBytes));
+        Assert.Equal(("100000", "200000"), (quotaBefore, quotaAfter));
         Assert.InRange(MemTotalKiB(meminfo) - memTotalBefore, 120 * 1024, 128 * 1024);
         Assert.Equal((2, 384 * MiB, 1, 256 * MiB), (shrunk.Vcpus, shrunk.MemoryBytes, shrunk.PendingVcpus, shrunk.PendingMemoryBytes));
         Assert.Contains("1 vCPUs at next start: vCPUs cannot be removed live", shrunk.Message, StringComparison.Ordinal);
