@@ -23,6 +23,12 @@ public sealed record VmRuntimeOptions
     /// <summary>How long a started QEMU may take to open its QMP socket.</summary>
     public TimeSpan LaunchTimeout { get; init; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>
+    /// How long a detach waits for the guest to release a device (QMP <c>DEVICE_DELETED</c>). Linux's PCIe hot-plug
+    /// driver waits 5 s after the attention button before powering the slot off; TCG on a busy host adds more.
+    /// </summary>
+    public TimeSpan UnplugTimeout { get; init; } = TimeSpan.FromSeconds(45);
+
     /// <summary>vCPUs a VM can grow to by hot-add when its config sets no maximum.</summary>
     public int DefaultMaxVcpus { get; init; } = Math.Max(2, Environment.ProcessorCount);
 

@@ -8,6 +8,12 @@ namespace Ursa.Runtimes.Qemu.Launch;
 /// <c>-no-shutdown</c> (a guest power-off leaves QEMU up so the runtime sees it and decides), and <c>-S</c> (the
 /// runtime connects QMP before the guest runs, so it misses no event).
 /// </summary>
+/// <remarks>
+/// PCIe layout: the root disk, the seed and the primary NIC sit on the root bus (never unplugged). Every detachable
+/// device present at start (extra disks and NICs, including ones hot-plugged during an earlier run) gets a root port
+/// of its own, <c>port-DEVICEID</c>, numbered after the hot-plug ports, so it can still be unplugged; the
+/// <c>hotplugN</c> ports stay free for live attaches.
+/// </remarks>
 public static class QemuCommandLine
 {
     /// <summary>The arguments after the binary.</summary>
@@ -44,18 +50,21 @@ public static class QemuCommandLine
             "-pidfile", spec.PidFile,
         };
 
-        AddDisk(args, spec.RootDisk, bootIndex: 1);
+        // Own ports are numbered after the hot-plug ports: chassis and slot must be unique per root port.
+        var ownPort = spec.HotplugPorts;
+        AddDisk(args, spec.RootDisk, bootIndex: 1, bus: null);
         foreach (var disk in spec.Disks)
         {
-            AddDisk(args, disk, bootIndex: null);
+            AddDisk(args, disk, bootIndex: null, bus: disk.Detachable ? AddOwnPort(args, disk.PortId, ++ownPort) : null);
         }
 
         foreach (var nic in spec.Nics)
         {
+            var bus = nic.Detachable ? AddOwnPort(args, nic.PortId, ++ownPort) : null;
             args.Add("-netdev");
             args.Add($"tap,id={nic.NetdevId},ifname={Escape(nic.TapName)},script=no,downscript=no");
             args.Add("-device");
-            args.Add($"virtio-net-pci,netdev={nic.NetdevId},id={nic.DeviceId},mac={nic.MacAddress}");
+            args.Add($"virtio-net-pci,netdev={nic.NetdevId},id={nic.DeviceId},mac={nic.MacAddress}{OnBus(bus)}");
         }
 
         for (var port = 1; port <= spec.HotplugPorts; port++)
@@ -96,15 +105,25 @@ public static class QemuCommandLine
     /// <summary>QEMU's option syntax splits on commas; a literal comma is written twice.</summary>
     public static string Escape(string value) => value.Replace(",", ",,", StringComparison.Ordinal);
 
-    private static void AddDisk(List<string> args, QemuDisk disk, int? bootIndex)
+    private static void AddDisk(List<string> args, QemuDisk disk, int? bootIndex, string? bus)
     {
         args.Add("-blockdev");
-        args.Add($"driver={disk.Format},node-name={disk.NodeName},read-only={(disk.ReadOnly ? "on" : "off")},file.driver=file,file.filename={Escape(disk.Path)}");
+        args.Add($"driver={disk.Format},node-name={disk.NodeName},read-only={(disk.ReadOnly ? "on" : "off")},file.driver={disk.FileDriver},file.filename={Escape(disk.Path)}");
         args.Add("-device");
         args.Add(bootIndex is { } index
             ? Invariant($"virtio-blk-pci,drive={disk.NodeName},id={disk.DeviceId},bootindex={index}")
-            : $"virtio-blk-pci,drive={disk.NodeName},id={disk.DeviceId}");
+            : $"virtio-blk-pci,drive={disk.NodeName},id={disk.DeviceId}{OnBus(bus)}");
     }
+
+    /// <summary>Adds root port <paramref name="id"/> (chassis and slot <paramref name="number"/>) and returns its id.</summary>
+    private static string AddOwnPort(List<string> args, string id, int number)
+    {
+        args.Add("-device");
+        args.Add(Invariant($"pcie-root-port,id={id},chassis={number},slot={number},bus=pcie.0"));
+        return id;
+    }
+
+    private static string OnBus(string? bus) => bus is null ? string.Empty : ",bus=" + bus;
 
     private static string Invariant(FormattableString value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -3,6 +3,9 @@ namespace Ursa.Runtimes.Qemu.Launch;
 /// <summary>Everything that decides one QEMU process's command line (see <see cref="QemuCommandLine"/>).</summary>
 public sealed record QemuLaunchSpec
 {
+    /// <summary>The PCIe root ports reserved for live attaches unless told otherwise.</summary>
+    public const int DefaultHotplugPorts = 6;
+
     /// <summary>Guest name (shown in QEMU's process title and errors).</summary>
     public required string Name { get; init; }
 
@@ -27,7 +30,7 @@ public sealed record QemuLaunchSpec
     public int MemorySlots { get; init; } = 4;
 
     /// <summary>PCIe root ports reserved for NIC and disk hot-plug.</summary>
-    public int HotplugPorts { get; init; } = 6;
+    public int HotplugPorts { get; init; } = DefaultHotplugPorts;
 
     public required string QmpSocket { get; init; }
 

@@ -11,4 +11,10 @@ public sealed record QemuNic(string Name, string TapName, string MacAddress)
 
     /// <summary>The virtio-net device id.</summary>
     public string DeviceId => "nic-" + Name;
+
+    /// <summary>The PCIe root port a detachable NIC sits on alone (see <see cref="Detachable"/>).</summary>
+    public string PortId => "port-" + DeviceId;
+
+    /// <summary>Can be unplugged later: placed on a root port of its own (<see cref="PortId"/>); the primary NIC is not.</summary>
+    public bool Detachable { get; init; }
 }

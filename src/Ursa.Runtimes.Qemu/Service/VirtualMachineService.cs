@@ -50,8 +50,32 @@ public sealed partial class VirtualMachineService(VmManager manager)
             })
             .Unary<ListSnapshotsRequest, ListSnapshotsResponse>(Service, "ListSnapshots", ListSnapshotsRequest.Parser, (r, _) =>
                 Task.FromResult(new ListSnapshotsResponse { Snapshots = { manager.Vm(r.ContainerId).Record.Snapshots.Select(ToSnapshot) } }))
+            .Unary<AttachNicRequest, AttachNicResponse>(Service, "AttachNic", AttachNicRequest.Parser, async (r, ct) =>
+            {
+                await manager.Vm(r.ContainerId).AttachNicAsync(r.Nic ?? throw Missing("nic"), ct).ConfigureAwait(false);
+                return new AttachNicResponse();
+            })
+            .Unary<DetachNicRequest, DetachNicResponse>(Service, "DetachNic", DetachNicRequest.Parser, async (r, ct) =>
+            {
+                await manager.Vm(r.ContainerId).DetachNicAsync(r.Name, ct).ConfigureAwait(false);
+                return new DetachNicResponse();
+            })
+            .Unary<AttachDiskRequest, AttachDiskResponse>(Service, "AttachDisk", AttachDiskRequest.Parser, async (r, ct) =>
+            {
+                await manager.Vm(r.ContainerId).AttachDiskAsync(r.Disk ?? throw Missing("disk"), ct).ConfigureAwait(false);
+                return new AttachDiskResponse();
+            })
+            .Unary<DetachDiskRequest, DetachDiskResponse>(Service, "DetachDisk", DetachDiskRequest.Parser, async (r, ct) =>
+            {
+                await manager.Vm(r.ContainerId).DetachDiskAsync(r.Name, ct).ConfigureAwait(false);
+                return new DetachDiskResponse();
+            })
+            .Unary<ResizeRequest, ResizeResponse>(Service, "Resize", ResizeRequest.Parser, (r, ct) =>
+                manager.Vm(r.ContainerId).ResizeAsync(r.Vcpus, r.MemoryBytes, ct))
             .Duplex<ConsoleRequest, ConsoleResponse>(Service, "Console", ConsoleRequest.Parser, ConsoleAsync);
     }
+
+    private static GrpcException Missing(string field) => new(GrpcStatusCode.InvalidArgument, field + ": required");
 
     private static Snapshot ToSnapshot(VmSnapshotRecord s) => new() { Id = s.Id, Name = s.Name, CreatedAt = s.CreatedAt.ToUnixTimeMilliseconds() * 1_000_000 };
 

@@ -12,6 +12,9 @@ public sealed class VmCgroup
     private const string Root = "/sys/fs/cgroup";
     private const long CfsPeriodMicros = 100_000;
 
+    // A quota below 10 % of a core would starve even an idle guest's timer ticks.
+    private const long MinimumCpuLimitMillis = 100;
+
     private readonly IReadOnlyList<string> _directories;
 
     private VmCgroup(IReadOnlyList<string> directories) => _directories = directories;
@@ -41,21 +44,33 @@ public sealed class VmCgroup
             Directory.CreateDirectory(dir);
         }
 
+        TryWrite(IsUnified ? Path.Combine(cgroup._directories[0], "memory.max") : Path.Combine(cgroup._directories[0], "memory.limit_in_bytes"),
+            memoryLimitBytes > 0 ? Invariant(memoryLimitBytes) : IsUnified ? "max" : "-1");
+        cgroup.SetCpuLimit(cpuLimitMillis);
+        return cgroup;
+    }
+
+    /// <summary>Sets the CPU quota to <paramref name="cpuLimitMillis"/> millicores (0: none); a missing cgroup is left alone.</summary>
+    public void SetCpuLimit(long cpuLimitMillis)
+    {
         var quota = cpuLimitMillis > 0 ? cpuLimitMillis * CfsPeriodMicros / 1000 : -1;
         if (IsUnified)
         {
-            var dir = cgroup._directories[0];
-            TryWrite(Path.Combine(dir, "memory.max"), memoryLimitBytes > 0 ? Invariant(memoryLimitBytes) : "max");
-            TryWrite(Path.Combine(dir, "cpu.max"), quota > 0 ? $"{Invariant(quota)} {Invariant(CfsPeriodMicros)}" : "max");
-            return cgroup;
+            TryWrite(Path.Combine(_directories[0], "cpu.max"), quota > 0 ? $"{Invariant(quota)} {Invariant(CfsPeriodMicros)}" : "max");
+            return;
         }
 
-        var (memory, cpu) = (cgroup._directories[0], cgroup._directories[1]);
-        TryWrite(Path.Combine(memory, "memory.limit_in_bytes"), memoryLimitBytes > 0 ? Invariant(memoryLimitBytes) : "-1");
-        TryWrite(Path.Combine(cpu, "cpu.cfs_period_us"), Invariant(CfsPeriodMicros));
-        TryWrite(Path.Combine(cpu, "cpu.cfs_quota_us"), Invariant(quota));
-        return cgroup;
+        TryWrite(Path.Combine(_directories[1], "cpu.cfs_period_us"), Invariant(CfsPeriodMicros));
+        TryWrite(Path.Combine(_directories[1], "cpu.cfs_quota_us"), Invariant(quota));
     }
+
+    /// <summary>
+    /// The CPU limit of a VM with <paramref name="vcpus"/> vCPUs whose config asked <paramref name="configuredMillis"/>
+    /// for <paramref name="configuredVcpus"/>: the agent derives both from the pod's CPU limit (plus pod overhead),
+    /// so each vCPU added or removed by a resize moves the quota by one core, the overhead kept. 0 stays 0 (no limit).
+    /// </summary>
+    public static long CpuLimitFor(long configuredMillis, int configuredVcpus, int vcpus) =>
+        configuredMillis <= 0 ? 0 : Math.Max(MinimumCpuLimitMillis, configuredMillis + ((long)(vcpus - configuredVcpus) * 1000));
 
     private static bool IsUnified => File.Exists(Path.Combine(Root, "cgroup.controllers"));
 

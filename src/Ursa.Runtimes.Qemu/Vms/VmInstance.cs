@@ -107,6 +107,9 @@ public sealed partial class VmInstance : IAsyncDisposable
             r.PendingVcpus = 0;
             r.PendingMemoryBytes = 0;
             r.Dimms.Clear();
+            // Whatever was hot-plugged on a hotplugN port comes back on a port of its own (QemuCommandLine).
+            r.Nics = [.. r.Nics.Select(n => n with { Port = 0 })];
+            r.Disks = [.. r.Disks.Select(d => d with { Port = 0 })];
         }, cancellationToken).ConfigureAwait(false);
 
         foreach (var nic in Record.Nics)
@@ -116,7 +119,7 @@ public sealed partial class VmInstance : IAsyncDisposable
 
         var vm = Request.Vm;
         // Memory up to the hot-add ceiling plus QEMU's own overhead.
-        var cgroup = VmCgroup.Create(Request.SandboxConfig?.Linux?.CgroupParent, Id, vm.CpuLimitMillis, MaxMemoryBytes + vm.OverheadMemoryBytes);
+        var cgroup = VmCgroup.Create(Request.SandboxConfig?.Linux?.CgroupParent, Id, CpuLimitMillis, MaxMemoryBytes + vm.OverheadMemoryBytes);
         Directory.CreateDirectory(Paths.SocketDirectory);
         File.Delete(Paths.QmpSocket);
         File.Delete(Paths.SerialSocket);
@@ -169,8 +172,14 @@ public sealed partial class VmInstance : IAsyncDisposable
         Log.Started(_logger, Id, Record.Vcpus, Record.MemoryBytes >> 20, process.Id);
     }
 
-    /// <summary>Memory the guest may grow to (hot-add room reserved at start).</summary>
-    private long MaxMemoryBytes => Math.Max(Request.Vm.MaxMemoryBytes, Record.MemoryBytes * Math.Max(1, _options.DefaultMaxMemoryFactor));
+    /// <summary>Memory the guest may grow to (hot-add room reserved at start, from the memory it started with).</summary>
+    private long MaxMemoryBytes => Math.Max(Request.Vm.MaxMemoryBytes, BootMemoryBytes * Math.Max(1, _options.DefaultMaxMemoryFactor));
+
+    /// <summary>The memory QEMU started with (<c>-m</c>): all of it but the DIMMs hot-added since.</summary>
+    private long BootMemoryBytes => Record.MemoryBytes - Record.Dimms.Sum();
+
+    /// <summary>The cgroup's CPU limit for the vCPUs the VM has now.</summary>
+    private long CpuLimitMillis => VmCgroup.CpuLimitFor(Request.Vm.CpuLimitMillis, Request.Vm.Vcpus, Record.Vcpus);
 
     private QemuLaunchSpec LaunchSpec()
     {
@@ -182,7 +191,7 @@ public sealed partial class VmInstance : IAsyncDisposable
             disks.Add(new QemuDisk("cidata", Paths.Seed, "raw", ReadOnly: true));
         }
 
-        disks.AddRange(Record.Disks.Select(d => new QemuDisk(d.Name, d.HostPath, DetectFormat(d.HostPath), d.ReadOnly)));
+        disks.AddRange(Record.Disks.Select(ToQemuDisk));
         return new QemuLaunchSpec
         {
             Name = string.IsNullOrEmpty(vm.Name) ? Id[..12] : vm.Name,
@@ -190,14 +199,14 @@ public sealed partial class VmInstance : IAsyncDisposable
             Accelerator = _options.Accelerator,
             Vcpus = Record.Vcpus,
             MaxVcpus = Math.Max(Record.Vcpus, vm.MaxVcpus > 0 ? vm.MaxVcpus : _options.DefaultMaxVcpus),
-            MemoryMiB = Record.MemoryBytes >> 20,
+            MemoryMiB = BootMemoryBytes >> 20,
             MaxMemoryMiB = MaxMemoryBytes >> 20,
             QmpSocket = Paths.QmpSocket,
             SerialSocket = Paths.SerialSocket,
             PidFile = Paths.PidFile,
             RootDisk = new QemuDisk("root", Paths.RootDisk, format),
             Disks = disks,
-            Nics = [.. Record.Nics.Select(n => new QemuNic(n.Name, n.TapName, n.MacAddress))],
+            Nics = [.. Record.Nics.Select(ToQemuNic)],
             Kernel = string.IsNullOrEmpty(vm.Kernel) ? null : vm.Kernel,
             Initrd = string.IsNullOrEmpty(vm.Initrd) ? null : vm.Initrd,
             KernelArgs = string.IsNullOrEmpty(vm.KernelArgs) ? null : vm.KernelArgs,

@@ -119,4 +119,50 @@ public sealed class QemuCommandLineTests
         Assert.Equal("console=ttyS0 quiet", ValueOf(args, "-append"));
         Assert.Equal("defer", ValueOf(args, "-incoming"));
     }
+
+    [Fact]
+    public void Detachable_devices_get_a_root_port_of_their_own_and_leave_the_hotplug_ports_free()
+    {
+        var args = QemuCommandLine.Build(Spec(s => s with
+        {
+            Disks =
+            [
+                new QemuDisk("cidata", "/var/vm/seed.iso", "raw", ReadOnly: true),
+                new QemuDisk("data", "/var/vm/data.img", "raw") { Detachable = true },
+            ],
+            Nics =
+            [
+                new QemuNic("eth0", "tap0", "52:54:00:00:00:01"),
+                new QemuNic("net1", "tap1", "52:54:00:00:00:02") { Detachable = true },
+            ],
+        }));
+
+        var devices = ValuesOf(args, "-device");
+        Assert.Equal(
+            [
+                "virtio-blk-pci,drive=disk-root,id=virtio-disk-root,bootindex=1",
+                "virtio-blk-pci,drive=disk-cidata,id=virtio-disk-cidata",
+                "pcie-root-port,id=port-virtio-disk-data,chassis=7,slot=7,bus=pcie.0",
+                "virtio-blk-pci,drive=disk-data,id=virtio-disk-data,bus=port-virtio-disk-data",
+                "virtio-net-pci,netdev=net-eth0,id=nic-eth0,mac=52:54:00:00:00:01",
+                "pcie-root-port,id=port-nic-net1,chassis=8,slot=8,bus=pcie.0",
+                "virtio-net-pci,netdev=net-net1,id=nic-net1,mac=52:54:00:00:00:02,bus=port-nic-net1",
+                "pcie-root-port,id=hotplug1,chassis=1,slot=1,bus=pcie.0",
+                "pcie-root-port,id=hotplug2,chassis=2,slot=2,bus=pcie.0",
+                "pcie-root-port,id=hotplug3,chassis=3,slot=3,bus=pcie.0",
+                "pcie-root-port,id=hotplug4,chassis=4,slot=4,bus=pcie.0",
+                "pcie-root-port,id=hotplug5,chassis=5,slot=5,bus=pcie.0",
+                "pcie-root-port,id=hotplug6,chassis=6,slot=6,bus=pcie.0",
+            ],
+            devices);
+    }
+
+    [Theory]
+    [InlineData(false, "file")]
+    [InlineData(true, "host_device")]
+    public void Block_devices_open_with_the_host_device_driver(bool hostDevice, string driver)
+    {
+        var args = QemuCommandLine.Build(Spec(s => s with { Disks = [new QemuDisk("vol", "/dev/vdb", "raw") { HostDevice = hostDevice, Detachable = true }] }));
+        Assert.Equal($"driver=raw,node-name=disk-vol,read-only=off,file.driver={driver},file.filename=/dev/vdb", ValuesOf(args, "-blockdev")[1]);
+    }
 }
