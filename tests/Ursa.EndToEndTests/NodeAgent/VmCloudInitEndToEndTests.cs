@@ -21,8 +21,8 @@ namespace Ursa.EndToEndTests.NodeAgent;
 [Collection(NodeClusterCollection.Name)]
 public sealed class VmCloudInitEndToEndTests(NodeClusterFixture cluster)
 {
-    // Measured under TCG on the shared 2-core machine (256 MiB, tb-size 32): login: at 158 s at load 8, the
-    // script's line after ~7.5 min at load 15-18 (other engineers' builds). Generous, as the console shows why.
+    // Measured under TCG on the shared 2-core machine (256 MiB, tb-size 32): login: at 158 s at load 8; the whole
+    // test 4.3 min at load 9-12, 8.2 min at load 15-18 (other engineers' builds). Generous: a failure shows why.
     private static readonly TimeSpan BootDeadline = TimeSpan.FromMinutes(10);
 
     // A cold build (debootstrap + apt-get in a chroot) is 5-10 min; CI starts it early (scripts/test.sh) and this
