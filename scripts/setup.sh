@@ -21,9 +21,10 @@ done
 if ! command -v kubectl >/dev/null 2>&1; then
   need+=(kubernetes-client)
 fi
-# Test-only packages: etcd (the etcd storage backend's tests start real members on loopback).
+# Test-only packages: etcd (the etcd storage backend's tests start real members on loopback), openssh-client
+# (the cloud-init e2e test logs into a VM with the key it gave the pod).
 if [[ $with_tests -eq 1 ]]; then
-  for pkg in etcd-server etcd-client; do
+  for pkg in etcd-server etcd-client openssh-client; do
     dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
   done
 fi

@@ -6,6 +6,15 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 "$root/scripts/setup.sh" --tests || { echo "tests: set-up failed"; exit 1; }
 
+# The Debian guest of the cloud-init e2e test takes 5-10 min to build on a cold cache (debootstrap + apt-get):
+# start it now, niced, so it overlaps the format check and the unit and integration tiers. The test runs the
+# same script into the same directory, which waits on the build's lock and then finds the image cached (or, if
+# this build failed, builds it again and fails with the reason).
+mkdir -p "$root/.artifacts"
+guest_log="$root/.artifacts/debian-guest-build.log"
+nice -n 10 "$root/scripts/guests/build-debian-guest.sh" "${XDG_CACHE_HOME:-$HOME/.cache}/ursa/guests" >"$guest_log" 2>&1 &
+guest_build=$!
+
 status=0
 echo "== format check" >&2
 if ! dotnet format Ursa.slnx --verify-no-changes --no-restore -v quiet; then
@@ -32,6 +41,10 @@ for project in tests/Ursa.UnitTests tests/Ursa.IntegrationTests tests/Ursa.EndTo
     status=1
   fi
 done
+if ! wait "$guest_build"; then
+  echo "guests: the early Debian guest build failed (the cloud-init e2e test retried it); its log:" >&2
+  tail -n 20 "$guest_log" >&2
+fi
 echo "tests: $passed passed, $failed failed, $skipped skipped"
 [[ $failed -gt 0 || $skipped -gt 0 ]] && status=1
 exit $status

@@ -16,6 +16,9 @@ namespace Ursa.Runtimes.Qemu.Launch;
 /// </remarks>
 public static class QemuCommandLine
 {
+    /// <summary>TCG's translation cache (<c>tb-size</c>), part of QEMU's memory overhead under TCG.</summary>
+    public const int TcgTranslationCacheMiB = 32;
+
     /// <summary>The arguments after the binary.</summary>
     public static IReadOnlyList<string> Build(QemuLaunchSpec spec)
     {
@@ -33,7 +36,11 @@ public static class QemuCommandLine
         var args = new List<string>
         {
             "-name", $"guest={Escape(spec.Name)},debug-threads=on",
-            "-machine", spec.Accelerator == QemuAccelerator.Kvm ? "q35,accel=kvm" : "q35,accel=tcg",
+            "-machine", "q35",
+            // TCG's translation cache defaults to 1 GiB on a big host and fills before it is flushed: a busy guest
+            // (a Debian boot) grew QEMU past guest RAM + the pod's 128Mi overhead and was OOM-killed in its pod
+            // cgroup. 32 MiB (QEMU's default before 5.0) keeps it inside the overhead.
+            "-accel", spec.Accelerator == QemuAccelerator.Kvm ? "kvm" : Invariant($"tcg,tb-size={TcgTranslationCacheMiB}"),
             "-cpu", spec.Accelerator == QemuAccelerator.Kvm ? "host" : "max",
             "-smp", Invariant($"{spec.Vcpus},maxcpus={spec.MaxVcpus}"),
             "-m", spec.MaxMemoryMiB > spec.MemoryMiB
