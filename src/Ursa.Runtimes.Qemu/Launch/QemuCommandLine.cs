@@ -39,8 +39,10 @@ public static class QemuCommandLine
             "-machine", "q35",
             // TCG's translation cache defaults to 1 GiB on a big host and fills before it is flushed: a busy guest
             // (a Debian boot) grew QEMU past guest RAM + the pod's 128Mi overhead and was OOM-killed in its pod
-            // cgroup. 32 MiB (QEMU's default before 5.0) keeps it inside the overhead.
-            "-accel", spec.Accelerator == QemuAccelerator.Kvm ? "kvm" : Invariant($"tcg,tb-size={TcgTranslationCacheMiB}"),
+            // cgroup. 32 MiB (QEMU's default before 5.0) keeps it inside the overhead. One TCG thread for all vCPUs:
+            // with a thread per vCPU (MTTCG) the cache is cut into regions the running vCPUs fill, and a vCPU
+            // hot-added later finds none free and QEMU 7.2 aborts (tcg_region_initial_alloc__locked).
+            "-accel", spec.Accelerator == QemuAccelerator.Kvm ? "kvm" : Invariant($"tcg,tb-size={TcgTranslationCacheMiB},thread=single"),
             "-cpu", spec.Accelerator == QemuAccelerator.Kvm ? "host" : "max",
             "-smp", Invariant($"{spec.Vcpus},maxcpus={spec.MaxVcpus}"),
             "-m", spec.MaxMemoryMiB > spec.MemoryMiB

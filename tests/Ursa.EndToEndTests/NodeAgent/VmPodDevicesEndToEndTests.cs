@@ -125,15 +125,18 @@ public sealed partial class VmPodDevicesEndToEndTests(NodeClusterFixture cluster
     /// <summary>
     /// Runs <paramref name="command"/> in the guest through <c>ursa vm console</c> until its answer matches; the
     /// answer is printed after a marker the echoed command line cannot contain (the tty echoes what is typed).
+    /// Each probe is a new console session, so this also proves sessions come and go cleanly.
     /// </summary>
     private async Task<string> GuestAsync(string command, string pattern, Func<string, bool> done)
     {
-        var regex = new Regex("ANSWER=(" + pattern + ")");
         var last = string.Empty;
         var deadline = DateTime.UtcNow + GuestDeadline;
         while (true)
         {
-            var result = await cluster.UrsaAsync($"echo ANS\"\"WER=$({command} 2>/dev/null)\n", "vm", "console", Name);
+            // The console replays its recent history first: a fresh tag per call tells this answer from earlier ones.
+            var tag = Guid.NewGuid().ToString("N")[..8];
+            var regex = new Regex($"ANSWER-{tag}=({pattern})");
+            var result = await cluster.UrsaAsync($"echo ANS\"\"WER-{tag}=$({command} 2>/dev/null)\n", "vm", "console", Name);
             var match = regex.Match(result.Stdout);
             last = match.Success ? match.Groups[1].Value : $"(no answer; exit {result.ExitCode}: {result.Stdout[^Math.Min(300, result.Stdout.Length)..]} {result.Stderr})";
             if (match.Success && done(last))

@@ -31,7 +31,7 @@ public sealed class QemuCommandLineTests
     {
         var args = QemuCommandLine.Build(Spec());
         Assert.Equal("q35", ValueOf(args, "-machine"));
-        Assert.Equal("tcg,tb-size=32", ValueOf(args, "-accel"));
+        Assert.Equal("tcg,tb-size=32,thread=single", ValueOf(args, "-accel"));
         Assert.Equal("max", ValueOf(args, "-cpu"));
         Assert.Equal("1,maxcpus=1", ValueOf(args, "-smp"));
         Assert.Equal("256M", ValueOf(args, "-m"));
@@ -55,7 +55,7 @@ public sealed class QemuCommandLineTests
     [Theory]
     [InlineData(QemuAccelerator.Kvm, "kvm", "host")]
     // A bounded translation cache: QEMU's 1 GiB default outgrew the pod's memory overhead (OOM-killed).
-    [InlineData(QemuAccelerator.Tcg, "tcg,tb-size=32", "max")]
+    [InlineData(QemuAccelerator.Tcg, "tcg,tb-size=32,thread=single", "max")]
     public void Accelerator_picks_accel_and_cpu_model(QemuAccelerator accelerator, string accel, string cpu)
     {
         var args = QemuCommandLine.Build(Spec(s => s with { Accelerator = accelerator }));
