@@ -134,24 +134,45 @@ public sealed partial class PodSyncer
     }
 
     /// <summary>Returns the image to run, or null with the waiting reason set and when to try again.</summary>
-    private async Task<(string? ImageRef, TimeSpan? RequeueAfter)> EnsureImageAsync(Pod pod, Container container, IImageService images, PodSandboxConfig sandboxConfig,
+    private Task<(string? ImageRef, TimeSpan? RequeueAfter)> EnsureImageAsync(Pod pod, Container container, IImageService images, PodSandboxConfig sandboxConfig,
         Dictionary<string, ContainerWaiting> waiting, CancellationToken cancellationToken)
+    {
+        var image = container.Image ?? string.Empty;
+        return EnsureImageAsync(pod, container, images, "Container image", DefaultPullPolicy(image), async ct =>
+        {
+            var started = _time.GetTimestamp();
+            var pulled = await images.PullImageAsync(new PullImageRequest { Image = new ImageSpec { Image = image }, SandboxConfig = sandboxConfig }, ct).ConfigureAwait(false);
+            var took = _time.GetElapsedTime(started);
+            var size = await images.ImageStatusAsync(new ImageStatusRequest { Image = new ImageSpec { Image = pulled.ImageRef } }, ct).ConfigureAwait(false);
+            return (pulled.ImageRef, $"Successfully pulled image \"{image}\" in {Seconds(took)}. Image size: {size.Image?.Size ?? 0} bytes.");
+        }, waiting, cancellationToken);
+    }
+
+    /// <summary>
+    /// imagePullPolicy and pull back-off around <paramref name="pull"/>, for container images and VM disk images
+    /// alike: an image already present is used (Never stops there), a pull that failed lately waits out its
+    /// back-off (ImagePullBackOff), a failed pull is ErrImagePull. <paramref name="pull"/> returns the image ref and
+    /// the text of the Pulled event. Returns the image ref, or null with the waiting reason set and when to try again.
+    /// </summary>
+    /// <param name="noun">How events name the image: "Container image" or "Disk image".</param>
+    private async Task<(string? ImageRef, TimeSpan? RequeueAfter)> EnsureImageAsync(Pod pod, Container container, IImageService images, string noun, string defaultPolicy,
+        Func<CancellationToken, Task<(string ImageRef, string PulledMessage)>> pull, Dictionary<string, ContainerWaiting> waiting, CancellationToken cancellationToken)
     {
         var name = container.Name ?? string.Empty;
         var image = container.Image ?? string.Empty;
-        var policy = container.ImagePullPolicy ?? DefaultPullPolicy(image);
+        var policy = container.ImagePullPolicy ?? defaultPolicy;
         if (policy != "Always")
         {
             var present = await images.ImageStatusAsync(new ImageStatusRequest { Image = new ImageSpec { Image = image } }, cancellationToken).ConfigureAwait(false);
             if (present.Image is { Id.Length: > 0 } local)
             {
-                Record(pod, "Normal", "Pulled", $"Container image \"{image}\" already present on machine");
+                Record(pod, "Normal", "Pulled", $"{noun} \"{image}\" already present on machine");
                 return (local.Id, null);
             }
 
             if (policy == "Never")
             {
-                var message = $"Container image \"{image}\" is not present with pull policy of Never";
+                var message = $"{noun} \"{image}\" is not present with pull policy of Never";
                 waiting[name] = new ContainerWaiting("ErrImageNeverPull", message);
                 Record(pod, "Warning", "ErrImageNeverPull", message);
                 return (null, _options.MaxBackOff);
@@ -171,16 +192,13 @@ public sealed partial class PodSyncer
         }
 
         Record(pod, "Normal", "Pulling", $"Pulling image \"{image}\"");
-        var started = _time.GetTimestamp();
         try
         {
-            var pulled = await images.PullImageAsync(new PullImageRequest { Image = new ImageSpec { Image = image }, SandboxConfig = sandboxConfig }, cancellationToken).ConfigureAwait(false);
-            var took = _time.GetElapsedTime(started);
-            var size = await images.ImageStatusAsync(new ImageStatusRequest { Image = new ImageSpec { Image = pulled.ImageRef } }, cancellationToken).ConfigureAwait(false);
-            Record(pod, "Normal", "Pulled", $"Successfully pulled image \"{image}\" in {Seconds(took)}. Image size: {size.Image?.Size ?? 0} bytes.");
+            var (imageRef, pulled) = await pull(cancellationToken).ConfigureAwait(false);
+            Record(pod, "Normal", "Pulled", pulled);
             _backOff.Reset(key);
             _lastPullFailure.TryRemove(key, out _);
-            return (pulled.ImageRef, null);
+            return (imageRef, null);
         }
         catch (GrpcException e)
         {

@@ -17,62 +17,17 @@ public sealed partial class PodSyncer
     /// A runtime without that RPC gets the unary ImageService PullImage. Returns the image ref, or null with the
     /// waiting reason set and when to try again.
     /// </summary>
-    private async Task<(string? ImageRef, TimeSpan? RequeueAfter)> EnsureVmImageAsync(Pod pod, Container vm, IImageService images, IVirtualMachineService vms,
+    private Task<(string? ImageRef, TimeSpan? RequeueAfter)> EnsureVmImageAsync(Pod pod, Container vm, IImageService images, IVirtualMachineService vms,
         PodSandboxConfig sandboxConfig, Dictionary<string, ContainerWaiting> waiting, CancellationToken cancellationToken)
     {
-        var name = vm.Name ?? string.Empty;
         var image = vm.Image ?? string.Empty;
-        var policy = vm.ImagePullPolicy ?? "IfNotPresent";
-        if (policy != "Always")
+        return EnsureImageAsync(pod, vm, images, "Disk image", "IfNotPresent", async ct =>
         {
-            var present = await images.ImageStatusAsync(new ImageStatusRequest { Image = new ImageSpec { Image = image } }, cancellationToken).ConfigureAwait(false);
-            if (present.Image is { Id.Length: > 0 } local)
-            {
-                Record(pod, "Normal", "Pulled", $"Disk image \"{image}\" already present on machine");
-                return (local.Id, null);
-            }
-
-            if (policy == "Never")
-            {
-                var message = $"Disk image \"{image}\" is not present with pull policy of Never";
-                waiting[name] = new ContainerWaiting("ErrImageNeverPull", message);
-                Record(pod, "Warning", "ErrImageNeverPull", message);
-                return (null, _options.MaxBackOff);
-            }
-        }
-
-        var key = PullKey(pod, vm);
-        if (_lastPullFailure.TryGetValue(key, out var failedAt) && _backOff.IsInBackOff(key, failedAt, out var remaining))
-        {
-            waiting[name] = new ContainerWaiting("ImagePullBackOff", $"Back-off pulling image \"{image}\"");
-            if (_backOffReported.TryAdd($"{key}/{failedAt.UtcTicks}", 0))
-            {
-                Record(pod, "Normal", "BackOff", $"Back-off pulling image \"{image}\"");
-            }
-
-            return (null, remaining);
-        }
-
-        Record(pod, "Normal", "Pulling", DiskImagePullEvents.Pulling(image));
-        // Wall-clock time, as the progress throttle uses: a pull takes seconds to hours, and the event says how long.
-        var started = _time.GetUtcNow();
-        try
-        {
-            var (imageRef, size) = await PullDiskImageAsync(pod, image, images, vms, sandboxConfig, started, cancellationToken).ConfigureAwait(false);
-            Record(pod, "Normal", "Pulled", DiskImagePullEvents.Pulled(image, _time.GetUtcNow() - started, size));
-            _backOff.Reset(key);
-            _lastPullFailure.TryRemove(key, out _);
-            return (imageRef, null);
-        }
-        catch (GrpcException e)
-        {
-            _backOff.Next(key);
-            _lastPullFailure[key] = _time.GetUtcNow();
-            waiting[name] = new ContainerWaiting("ErrImagePull", e.Detail);
-            Record(pod, "Warning", "Failed", $"Failed to pull image \"{image}\": {e.Detail}");
-            Record(pod, "Warning", "Failed", "Error: ErrImagePull");
-            return (null, _backOff.Delay(key));
-        }
+            // Wall-clock time, as the progress throttle uses: a pull takes seconds to hours, and the event says how long.
+            var started = _time.GetUtcNow();
+            var (imageRef, size) = await PullDiskImageAsync(pod, image, images, vms, sandboxConfig, started, ct).ConfigureAwait(false);
+            return (imageRef, DiskImagePullEvents.Pulled(image, _time.GetUtcNow() - started, size));
+        }, waiting, cancellationToken);
     }
 
     /// <summary>Pulls with progress events; the unary pull when the runtime predates PullDiskImage. Returns the

@@ -56,9 +56,6 @@ public sealed class DiskImagePullEvents(string image, DateTimeOffset started)
         return Progress(image, bytesDone, bytesTotal);
     }
 
-    /// <summary><c>Pulling image "X"</c>: the first event of a pull.</summary>
-    public static string Pulling(string image) => $"Pulling image \"{image}\"";
-
     /// <summary><c>Pulling image "X": 45% (120 MiB of 260 MiB)</c>, or <c>Pulling image "X": 120 MiB</c> when the size is unknown.</summary>
     public static string Progress(string image, long bytesDone, long bytesTotal) => bytesTotal > 0
         ? $"Pulling image \"{image}\": {Percent(bytesDone, bytesTotal)}% ({Size(bytesDone)} of {Size(bytesTotal)})"

@@ -23,7 +23,6 @@ public sealed class DiskImagePullEventsTests
     [Fact]
     public void Messages_NameImagePercentSizesAndDuration()
     {
-        Assert.Equal($"Pulling image \"{Image}\"", DiskImagePullEvents.Pulling(Image));
         Assert.Equal($"Pulling image \"{Image}\": 46% (120 MiB of 260 MiB)", DiskImagePullEvents.Progress(Image, 120 * MiB, 260 * MiB));
         Assert.Equal($"Pulling image \"{Image}\": 99% (259 MiB of 260 MiB)", DiskImagePullEvents.Progress(Image, 260 * MiB - 1, 260 * MiB));
         Assert.Equal($"Pulling image \"{Image}\": 7.5 MiB", DiskImagePullEvents.Progress(Image, 15 * MiB / 2, 0));
