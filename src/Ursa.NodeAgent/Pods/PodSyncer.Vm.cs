@@ -70,8 +70,9 @@ public sealed partial class PodSyncer
             }
             else
             {
-                (waiting, requeue) = await ReconcilePowerAsync(pod, name, power, current, runtime, vms, cancellationToken).ConfigureAwait(false);
-                requeue = SyncResult.Earliest(requeue, await ReconcileDevicesAsync(pod, name, current.Id, vms, cancellationToken).ConfigureAwait(false));
+                var vmStatus = await vms.VirtualMachineStatusAsync(new VirtualMachineStatusRequest { ContainerId = current.Id }, cancellationToken).ConfigureAwait(false);
+                (waiting, requeue) = await ReconcilePowerAsync(pod, name, power, current, vmStatus, runtime, vms, cancellationToken).ConfigureAwait(false);
+                requeue = SyncResult.Earliest(requeue, await ReconcileDevicesAsync(pod, name, current.Id, vmStatus, vms, cancellationToken).ConfigureAwait(false));
             }
         }
         catch (GrpcException e)
@@ -94,9 +95,9 @@ public sealed partial class PodSyncer
     }
 
     /// <summary>Moves an existing VM toward <paramref name="power"/>; returns why it is held back and when to look again.</summary>
-    private async Task<(ContainerWaiting? Waiting, TimeSpan? Requeue)> ReconcilePowerAsync(Pod pod, string name, string power, ObservedContainer current, IRuntimeService runtime, IVirtualMachineService vms, CancellationToken cancellationToken)
+    private async Task<(ContainerWaiting? Waiting, TimeSpan? Requeue)> ReconcilePowerAsync(Pod pod, string name, string power, ObservedContainer current, VirtualMachineStatusResponse vmStatus,
+        IRuntimeService runtime, IVirtualMachineService vms, CancellationToken cancellationToken)
     {
-        var vmStatus = await vms.VirtualMachineStatusAsync(new VirtualMachineStatusRequest { ContainerId = current.Id }, cancellationToken).ConfigureAwait(false);
         switch (power)
         {
             case "Shutdown" when vmStatus.PowerState is PowerState.Running or PowerState.Paused:

@@ -11,11 +11,11 @@ public sealed partial class PodSyncer
     /// Brings an existing VM's devices and size to its pod spec: NICs (<c>spec.nics</c>) and disks
     /// (<c>volumeDevices</c>) attached or detached live, then a resize. What the runtime cannot do live it records
     /// for the next start and the pod shows it in <c>status.virtualMachineStatus.pendingResources</c>; each change
-    /// is an event. Returns when to look again after a failure.
+    /// is an event. <paramref name="status"/> is the VM as the pass found it: a power change made in the same pass
+    /// leaves its devices and size as they were. Returns when to look again after a failure.
     /// </summary>
-    private async Task<TimeSpan?> ReconcileDevicesAsync(Pod pod, string name, string containerId, IVirtualMachineService vms, CancellationToken cancellationToken)
+    private async Task<TimeSpan?> ReconcileDevicesAsync(Pod pod, string name, string containerId, VirtualMachineStatusResponse status, IVirtualMachineService vms, CancellationToken cancellationToken)
     {
-        var status = await vms.VirtualMachineStatusAsync(new VirtualMachineStatusRequest { ContainerId = containerId }, cancellationToken).ConfigureAwait(false);
         var plan = VmDevicePlanner.Plan(pod, status);
         if (plan.IsEmpty)
         {
