@@ -7,6 +7,9 @@ public sealed class SchedulerBenchmarkOptions
 
     public int Pods { get; set; } = 10_000;
 
+    /// <summary>Pods scheduled in an unmeasured warm-up round before the measured one (0: none).</summary>
+    public int Warmup { get; set; } = 2_000;
+
     /// <summary>Pods created per second in the startup-latency phase (the churn).</summary>
     public int ChurnPerSecond { get; set; } = 20;
 

@@ -25,10 +25,11 @@ public static class BenchCommand
         var nodes = new Option<int>("--nodes") { Description = "Hollow nodes", DefaultValueFactory = _ => defaults.Nodes };
         var pods = new Option<int>("--pods") { Description = "Pods to schedule", DefaultValueFactory = _ => defaults.Pods };
         var churn = new Option<int>("--churn") { Description = "Pods per second in the startup-latency phase", DefaultValueFactory = _ => defaults.ChurnPerSecond };
-        var command = new Command("scheduler", "Scheduling throughput on hollow nodes, and pod startup latency (create -> Running via watch) under churn.") { nodes, pods, churn };
+        var warmup = new Option<int>("--warmup") { Description = "Pods scheduled in an unmeasured warm-up round first (0: none)", DefaultValueFactory = _ => defaults.Warmup };
+        var command = new Command("scheduler", "Scheduling throughput on hollow nodes, and pod startup latency (create -> Running via watch) under churn.") { nodes, pods, churn, warmup };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var options = new Ursa.Benchmarks.Scheduling.SchedulerBenchmarkOptions { Nodes = parse.GetValue(nodes), Pods = parse.GetValue(pods), ChurnPerSecond = parse.GetValue(churn) };
+            var options = new Ursa.Benchmarks.Scheduling.SchedulerBenchmarkOptions { Nodes = parse.GetValue(nodes), Pods = parse.GetValue(pods), ChurnPerSecond = parse.GetValue(churn), Warmup = parse.GetValue(warmup) };
             using var shutdown = new ShutdownSignal();
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, shutdown.Token);
             await new Ursa.Benchmarks.Scheduling.SchedulerBenchmark(options, new BenchmarkReport(Console.Out)).RunAsync(stop.Token).ConfigureAwait(false);
