@@ -58,6 +58,7 @@ public sealed class PodStartupBenchmark(PodStartupBenchmarkOptions options, Benc
 
             await raw.RemoveAllAsync(cancellationToken).ConfigureAwait(false);
             var pods = watch.Running;
+            await Task.Delay(options.IdleSettle, cancellationToken).ConfigureAwait(false);
             var cpuBefore = agent.CpuTime();
             var clock = Stopwatch.StartNew();
             await Task.Delay(options.IdleSample, cancellationToken).ConfigureAwait(false);

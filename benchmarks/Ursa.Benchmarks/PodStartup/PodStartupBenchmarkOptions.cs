@@ -11,4 +11,10 @@ public sealed class PodStartupBenchmarkOptions
 
     /// <summary>How long idle CPU is sampled with all pods running.</summary>
     public TimeSpan IdleSample { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Quiet time before the idle sample, so it reads the steady state the issue asks for, not the tail of the burst
+    /// (the last status writes and the JIT's background tier-up of the hot paths).
+    /// </summary>
+    public TimeSpan IdleSettle { get; set; } = TimeSpan.FromSeconds(30);
 }
