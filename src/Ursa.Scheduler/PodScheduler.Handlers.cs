@@ -44,6 +44,12 @@ public sealed partial class PodScheduler
             return;
         }
 
+        if (!bound && _cache.ForgetReleased(key))
+        {
+            // It released its node (a VM powered off, perhaps already powered on again): its resources there are free.
+            RetryUnschedulable();
+        }
+
         if (bound || finished || pod.Spec?.VirtualMachine?.PowerSpec == "Shutdown")
         {
             // Finished pods and shut-down VMs hold no node resources: free them for parked pods.
