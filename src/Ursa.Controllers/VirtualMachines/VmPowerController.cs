@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Ursa.Client.Events;
@@ -30,6 +31,7 @@ public sealed partial class VmPowerController : IInformerHandler<Pod>, IInformer
     private readonly Informer<Node> _nodes;
     private readonly WorkQueue<string> _queue;
     private readonly EventRecorder _events;
+    private readonly ConcurrentDictionary<string, string> _nodeKeys = new(StringComparer.Ordinal);
 
     public VmPowerController(IApiClient client, VmPowerOptions options, TimeProvider time, ILogger logger)
     {
@@ -78,9 +80,7 @@ public sealed partial class VmPowerController : IInformerHandler<Pod>, IInformer
     {
     }
 
-    public void OnAdd(Node obj)
-    {
-    }
+    public void OnAdd(Node obj) => _nodeKeys[obj.Metadata.Name!] = ObjectKeys.Of(obj);
 
     /// <summary>Only a change of readiness matters to the rule; heartbeat-only updates are not worth a pod scan.</summary>
     public void OnUpdate(Node oldObj, Node newObj)
@@ -91,7 +91,11 @@ public sealed partial class VmPowerController : IInformerHandler<Pod>, IInformer
         }
     }
 
-    public void OnDelete(Node obj) => EnqueuePodsOn(obj.Metadata.Name!);
+    public void OnDelete(Node obj)
+    {
+        _nodeKeys.TryRemove(obj.Metadata.Name!, out _);
+        EnqueuePodsOn(obj.Metadata.Name!);
+    }
 
     private void EnqueuePodsOn(string node)
     {
@@ -108,13 +112,13 @@ public sealed partial class VmPowerController : IInformerHandler<Pod>, IInformer
 
     private async Task ReconcileAsync(string key, CancellationToken cancellationToken)
     {
-        if (_pods.Get(key) is not { } pod || pod.Spec?.NodeName is not { Length: > 0 } node)
+        if (_pods.Get(key) is not { } pod || !VmPowerRules.IsCandidate(pod) || pod.Spec?.NodeName is not { Length: > 0 } node)
         {
             return;
         }
 
         var now = _time.GetUtcNow();
-        var decision = VmPowerRules.Decide(pod, _nodes.Get(node), now, _options.NodeLostGrace);
+        var decision = VmPowerRules.Decide(pod, await NodeAsync(node, cancellationToken).ConfigureAwait(false), now, _options.NodeLostGrace);
         if (decision.LookAgainAt is { } at)
         {
             _queue.AddAfter(key, at - now);
@@ -143,6 +147,25 @@ public sealed partial class VmPowerController : IInformerHandler<Pod>, IInformer
 
         Log.Released(_logger, key, node, why);
         _events.Record(pod, "Pod", "Normal", "PoweredOff", $"Released node {node}: {why}; powerSpec: Running schedules it again");
+    }
+
+    /// <summary>The node from the cache; one missing there is confirmed by a live read before it counts as gone
+    /// (the node informer may lag the pod informer for a node that just registered).</summary>
+    private async Task<Node?> NodeAsync(string name, CancellationToken cancellationToken)
+    {
+        if (_nodeKeys.TryGetValue(name, out var key) && _nodes.Get(key) is { } cached)
+        {
+            return cached;
+        }
+
+        try
+        {
+            return await _client.GetAsync<Node>(ResourceRef.Nodes, null, null, name, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ApiStatusException e) when (e.IsNotFound)
+        {
+            return null;
+        }
     }
 
     private static partial class Log

@@ -39,7 +39,8 @@ public sealed class VmPowerCycleTests(HollowClusterFixture hollow) : IClassFixtu
 
         var table = (await hollow.Cluster.KubectlAsync("-n", _ns, "get", "pod", "vm", "--no-headers")).EnsureSuccess("kubectl get pod vm");
         Assert.Matches(@"^vm\s+0/1\s+Shutdown\s", table.Stdout);
-        await EventAsync("vm", "PoweredOff");
+        var poweredOff = await EventAsync("vm", "PoweredOff");
+        Assert.Equal($"Released node {node}: node {node} stopped the virtual machine; powerSpec: Running schedules it again", poweredOff.Message);
 
         // Powered on while its node is full: Pending and unschedulable, not silently stuck.
         await SetPowerAsync("vm", "Running");
@@ -96,12 +97,13 @@ public sealed class VmPowerCycleTests(HollowClusterFixture hollow) : IClassFixtu
             p => $"{awaited} (have node={p.Spec?.NodeName} phase={p.Status?.Phase} power={p.Status?.VirtualMachineStatus?.PowerState} "
                 + $"conditions={string.Join(",", p.Status?.Conditions?.Select(c => $"{c.Type}={c.Status}/{c.Reason}") ?? [])})");
 
-    private Task EventAsync(string pod, string reason) =>
-        Eventually.UntilAsync(
+    private async Task<Event> EventAsync(string pod, string reason) =>
+        (await Eventually.UntilAsync(
             async () => (await hollow.Client.ListAsync<Event>(ResourceRef.Events, new ListOptions { Namespace = _ns }, CancellationToken.None)).Items,
             events => events.Any(e => e.InvolvedObject?.Name == pod && e.Reason == reason),
             Deadline,
-            events => $"a {reason} event on {pod} (have {string.Join(", ", events.Select(e => $"{e.InvolvedObject?.Name}:{e.Reason}"))})");
+            events => $"a {reason} event on {pod} (have {string.Join(", ", events.Select(e => $"{e.InvolvedObject?.Name}:{e.Reason}"))})"))
+        .First(e => e.InvolvedObject?.Name == pod && e.Reason == reason);
 
     private Pod VmPod(string name, string cpu, string? node) => new()
     {
