@@ -39,6 +39,8 @@ public sealed class VmPowerCycleTests(HollowClusterFixture hollow) : IClassFixtu
 
         var table = (await hollow.Cluster.KubectlAsync("-n", _ns, "get", "pod", "vm", "--no-headers")).EnsureSuccess("kubectl get pod vm");
         Assert.Matches(@"^vm\s+0/1\s+Shutdown\s", table.Stdout);
+        var off = (await hollow.Cluster.KubectlAsync("-n", _ns, "get", "pods", "--field-selector", "spec.virtualMachine.powerSpec=Shutdown", "-o", "name")).EnsureSuccess("kubectl get pods by powerSpec");
+        Assert.Equal("pod/vm", off.Stdout.Trim());
         var poweredOff = await EventAsync("vm", "PoweredOff");
         Assert.Equal($"Released node {node}: node {node} stopped the virtual machine; powerSpec: Running schedules it again", poweredOff.Message);
 
