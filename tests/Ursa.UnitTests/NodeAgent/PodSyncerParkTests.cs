@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Ursa.Api.Core;
 using Ursa.Api.Meta;
 using Ursa.NodeAgent.VirtualMachines;
@@ -20,6 +21,11 @@ public sealed class PodSyncerParkTests
         var (reason, message) = Assert.Single(await harness.EventsAsync());
         Assert.Equal("ShuttingDown", reason);
         Assert.Contains("released node n1", message, StringComparison.Ordinal);
+
+        // Its status said running and nobody syncs it any more: the VM being off is reported once.
+        var (patch, subresource) = Assert.Single(harness.Patches);
+        Assert.Equal("status", subresource);
+        Assert.Equal("shutdown", (string?)JsonNode.Parse(patch)!["status"]!["virtualMachineStatus"]!["powerState"]);
     }
 
     [Fact]
@@ -30,6 +36,7 @@ public sealed class PodSyncerParkTests
         await harness.Syncer.ParkAsync(harness.Pod, harness.Runtime, CancellationToken.None);
 
         Assert.Empty(harness.Stopped);
+        Assert.Empty(harness.Patches);
         Assert.Empty(await harness.EventsAsync());
     }
 

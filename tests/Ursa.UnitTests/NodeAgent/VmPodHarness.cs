@@ -51,6 +51,11 @@ internal sealed class VmPodHarness
 
                 return Task.FromResult(ev);
             },
+            [nameof(IApiClient.PatchAsync)] = args =>
+            {
+                Patches.Enqueue(((string)args[5]!, (string?)args[6]));
+                return Task.FromResult(Pod);
+            },
             [nameof(IApiClient.UpdateAsync)] = args =>
             {
                 var pod = (Pod)args[1]!;
@@ -101,6 +106,9 @@ internal sealed class VmPodHarness
     public ConcurrentQueue<CreateVirtualMachineRequest> Created { get; } = new();
 
     public ConcurrentQueue<PodStatus> Statuses { get; } = new();
+
+    /// <summary>The patches written to the API (body, subresource).</summary>
+    public ConcurrentQueue<(string Patch, string? Subresource)> Patches { get; } = new();
 
     /// <summary>The StopContainer requests the runtime received (no sandbox is ever stopped or removed: not faked).</summary>
     public ConcurrentQueue<StopContainerRequest> Stopped { get; } = new();
