@@ -44,9 +44,10 @@ public sealed partial class PodScheduler
             return;
         }
 
-        if (!bound && _cache.ForgetReleased(key))
+        // Only a VM pod can release its node (powered off, perhaps already on again): its resources there are free.
+        // Container pods skip the cache lock, which every decision holds.
+        if (!bound && pod.Spec?.VirtualMachine is not null && _cache.ForgetReleased(key))
         {
-            // It released its node (a VM powered off, perhaps already powered on again): its resources there are free.
             RetryUnschedulable();
         }
 

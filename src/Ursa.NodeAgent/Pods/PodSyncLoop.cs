@@ -221,7 +221,7 @@ public sealed partial class PodSyncLoop : IInformerHandler<Pod>
                 {
                     await RelistAsync(runtime, cancellationToken).ConfigureAwait(false);
                 }
-                catch (Exception e) when (e is GrpcException or HttpRequestException or IOException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+                catch (Exception e) when (e is GrpcException or ApiStatusException or HttpRequestException or IOException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
                 {
                     Log.RelistFailed(_logger, runtime.Spec.Name, e.Message);
                 }
