@@ -5,6 +5,7 @@ using Ursa.Controllers.GarbageCollection;
 using Ursa.Controllers.Jobs;
 using Ursa.Controllers.NodeLifecycle;
 using Ursa.Controllers.ReplicaSets;
+using Ursa.Controllers.VirtualMachines;
 
 namespace Ursa.Controllers;
 
@@ -23,11 +24,13 @@ public sealed class ControllerSet(IApiClient client, TimeProvider time, ILoggerF
         var jobs = new JobController(client, time, loggers.CreateLogger<JobController>());
         var collector = new GarbageCollector(client, time, loggers.CreateLogger<GarbageCollector>());
         var nodes = new NodeLifecycleController(client, nodeLifecycle ?? new NodeLifecycleOptions(), time, loggers.CreateLogger<NodeLifecycleController>());
+        var power = new VmPowerController(client, new VmPowerOptions(), time, loggers.CreateLogger<VmPowerController>());
         return Task.WhenAll(
             nodes.RunAsync(cancellationToken),
             replicaSets.RunAsync(cancellationToken),
             deployments.RunAsync(cancellationToken),
             jobs.RunAsync(cancellationToken),
-            collector.RunAsync(cancellationToken));
+            collector.RunAsync(cancellationToken),
+            power.RunAsync(cancellationToken));
     }
 }

@@ -16,9 +16,10 @@ public sealed partial class PodScheduler
         }
 
         var request = PodRequest.Of(pod);
+        var nominated = pod.Status?.NominatedNodeName;
         var (node, message) = _cache.WithNodes<(string? Node, string? Message)>(nodes =>
         {
-            var result = _framework.Schedule(request, nodes);
+            var result = TryNominated(request, nominated, nodes) ?? _framework.Schedule(request, nodes);
             if (result.Node is { } chosen)
             {
                 _cache.Assume(key, request, chosen);
@@ -74,6 +75,22 @@ public sealed partial class PodScheduler
         {
             _binds.Release();
         }
+    }
+
+    /// <summary>
+    /// The node a pod names in <c>status.nominatedNodeName</c>, when it passes every filter: a VM pod powered off
+    /// and released from a node names it (its disk is still there), so it goes back when it fits (Kubernetes
+    /// likewise evaluates the nominated node first). Null: no such node, or it does not fit; schedule normally.
+    /// </summary>
+    private SchedulingResult? TryNominated(PodRequest request, string? nominated, IReadOnlyList<NodeInfo> nodes)
+    {
+        if (string.IsNullOrEmpty(nominated) || nodes.FirstOrDefault(n => n.Name == nominated) is not { } node)
+        {
+            return null;
+        }
+
+        var result = _framework.Schedule(request, [node]);
+        return result.Node is null ? null : result;
     }
 
     /// <summary>Unbound, ours, alive, not finished, and (for a VM) meant to run.</summary>

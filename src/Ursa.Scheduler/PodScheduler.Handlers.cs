@@ -44,6 +44,13 @@ public sealed partial class PodScheduler
             return;
         }
 
+        // Only a VM pod can release its node (powered off, perhaps already on again): its resources there are free.
+        // Container pods skip the cache lock, which every decision holds.
+        if (!bound && pod.Spec?.VirtualMachine is not null && _cache.ForgetReleased(key))
+        {
+            RetryUnschedulable();
+        }
+
         if (bound || finished || pod.Spec?.VirtualMachine?.PowerSpec == "Shutdown")
         {
             // Finished pods and shut-down VMs hold no node resources: free them for parked pods.

@@ -43,7 +43,7 @@ public sealed class ResourceCatalog
                 Scope = ResourceScope.Namespaced, TypeInfo = json.Pod, Strategy = new PodStrategy(),
                 Table = BuiltInTables.Pods(), ShortNames = ["po"], Categories = ["all"],
                 Subresources = new HashSet<string> { "status", "binding", "log", "exec", "attach", "action", "eviction" },
-                SelectableFields = ["spec.nodeName", "spec.restartPolicy", "spec.schedulerName", "spec.serviceAccountName", "status.phase", "status.podIP", "status.nominatedNodeName"],
+                SelectableFields = ["spec.nodeName", "spec.restartPolicy", "spec.schedulerName", "spec.serviceAccountName", "status.phase", "status.podIP", "status.nominatedNodeName", "spec.virtualMachine.powerSpec"],
             },
             new ResourceDefinition
             {

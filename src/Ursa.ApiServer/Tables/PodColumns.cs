@@ -30,7 +30,9 @@ public static class PodColumns
             return p.Status?.VirtualMachineStatus?.PowerState switch
             {
                 "paused" => "Paused",
-                "shutdown" when p.Status?.Phase != "Pending" => "Shutdown",
+                // Pending + shutdown is a VM powered off on purpose (on its node or released from it): "Shutdown"
+                // while powerSpec says so; once powerSpec is Running again it is just Pending until it runs.
+                "shutdown" when p.Status?.Phase != "Pending" || p.Spec.VirtualMachine.PowerSpec == "Shutdown" => "Shutdown",
                 "crashed" => "Crashed",
                 _ => reason,
             };

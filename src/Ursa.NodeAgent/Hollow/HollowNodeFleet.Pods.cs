@@ -27,7 +27,12 @@ public sealed partial class HollowNodeFleet
             // The kubelet's side of graceful deletion: nothing runs, so stopping is instant; confirm at once.
             _work.Writer.TryWrite(new PodWork(pod, Delete: true));
         }
-        else if (pod.Status?.Phase is null or "Pending")
+        else if (HollowPodStatus.NeedsPowerOff(pod))
+        {
+            // A VM powered off: reported at once, as a real agent does once QEMU has stopped.
+            _work.Writer.TryWrite(new PodWork(pod, Delete: false));
+        }
+        else if (pod.Status?.Phase is null or "Pending" && pod.Spec.VirtualMachine?.PowerSpec != "Shutdown")
         {
             _work.Writer.TryWrite(new PodWork(pod, Delete: false));
         }
@@ -42,6 +47,12 @@ public sealed partial class HollowNodeFleet
                 if (delete)
                 {
                     await client.DeleteAsync(ResourceRef.Pods, pod.Metadata.Tenant, pod.Metadata.Namespace, pod.Metadata.Name!, new DeleteOptions { GracePeriodSeconds = 0, Preconditions = new Preconditions { Uid = pod.Metadata.Uid } }, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                if (pod.Spec?.VirtualMachine?.PowerSpec == "Shutdown")
+                {
+                    await ReportAsync(pod, HollowPodStatus.PoweredOff(pod, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 

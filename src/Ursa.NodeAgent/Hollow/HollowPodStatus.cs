@@ -30,6 +30,34 @@ public static class HollowPodStatus
         return new JsonObject { ["status"] = status }.ToJsonString();
     }
 
+    /// <summary>
+    /// A VM pod powered off on purpose (<c>powerSpec: Shutdown</c>), as the real agent reports it: phase Pending,
+    /// not Ready, <c>virtualMachineStatus.powerState: shutdown</c> (its disk is kept).
+    /// </summary>
+    public static string PoweredOff(Pod pod, DateTimeOffset now)
+    {
+        var vm = pod.Spec!.VirtualMachine!;
+        var status = new JsonObject
+        {
+            ["phase"] = "Pending",
+            ["conditions"] = Conditions("False", Format(now), reason: "Shutdown"),
+            ["virtualMachineStatus"] = new JsonObject
+            {
+                ["name"] = vm.Name,
+                ["state"] = "stopped",
+                ["powerState"] = "shutdown",
+                ["ready"] = false,
+                ["restartCount"] = pod.Status?.VirtualMachineStatus?.RestartCount ?? 0,
+            },
+        };
+        return new JsonObject { ["status"] = status }.ToJsonString();
+    }
+
+    /// <summary>True when a VM pod's reported power state does not follow its <c>powerSpec: Shutdown</c> yet.</summary>
+    public static bool NeedsPowerOff(Pod pod) =>
+        pod.Spec?.VirtualMachine?.PowerSpec == "Shutdown"
+        && !(pod.Status?.Phase == "Pending" && pod.Status.VirtualMachineStatus?.PowerState == "shutdown");
+
     /// <summary>The pod ended: phase Succeeded (exit 0) or Failed, every container terminated with the code.</summary>
     public static string Terminated(Pod pod, int exitCode, DateTimeOffset startedAt, DateTimeOffset now, int restartCount)
     {

@@ -19,6 +19,7 @@ namespace Ursa.NodeAgent.Pods;
 /// </summary>
 public sealed partial class PodSyncLoop : IInformerHandler<Pod>
 {
+    private readonly IApiClient _client;
     private readonly AgentOptions _options;
     private readonly RuntimeRegistry _registry;
     private readonly PodSyncer _syncer;
@@ -34,6 +35,7 @@ public sealed partial class PodSyncLoop : IInformerHandler<Pod>
 
     public PodSyncLoop(IApiClient client, AgentOptions options, RuntimeRegistry registry, PodSyncer syncer, EventRecorder events, TimeProvider time, ILogger logger)
     {
+        _client = client;
         _options = options;
         _registry = registry;
         _syncer = syncer;
@@ -84,15 +86,26 @@ public sealed partial class PodSyncLoop : IInformerHandler<Pod>
 
     public void OnUpdate(Pod oldObj, Pod newObj) => Track(newObj);
 
-    public void OnDelete(Pod obj) => _queue.Add(ObjectKeys.Of(obj));
+    public void OnDelete(Pod obj)
+    {
+        var key = ObjectKeys.Of(obj);
+        if (obj.Spec?.VirtualMachine is not null)
+        {
+            _departedVms[key] = 0;
+        }
+
+        _queue.Add(key);
+    }
 
     private void Track(Pod pod)
     {
         var key = ObjectKeys.Of(pod);
+        _departedVms.TryRemove(key, out _);
         if (pod.Metadata.Uid is { } uid)
         {
             _keyByUid[uid] = key;
             _uidByKey[key] = uid;
+            _parked.TryRemove(uid, out _);
         }
 
         _queue.Add(key);
@@ -129,10 +142,16 @@ public sealed partial class PodSyncLoop : IInformerHandler<Pod>
         var pod = _pods.Get(key);
         if (pod is null)
         {
-            // Gone from the cluster: whatever the runtimes still hold for it goes too.
+            // Gone from this node: whatever the runtimes still hold for it goes too, unless it is a VM pod that
+            // released this node powered off (its disk stays parked here).
             if (_uidByKey.TryRemove(key, out var uid))
             {
                 _keyByUid.TryRemove(uid, out _);
+                if (_departedVms.TryRemove(key, out _) && await TryParkAsync(key, uid, cancellationToken).ConfigureAwait(false))
+                {
+                    return null;
+                }
+
                 foreach (var runtime in _registry.Runtimes)
                 {
                     await _syncer.CleanupAsync(uid, runtime.Runtime, cancellationToken).ConfigureAwait(false);
@@ -202,10 +221,19 @@ public sealed partial class PodSyncLoop : IInformerHandler<Pod>
                 {
                     await RelistAsync(runtime, cancellationToken).ConfigureAwait(false);
                 }
-                catch (Exception e) when (e is GrpcException or HttpRequestException or IOException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+                catch (Exception e) when (e is GrpcException or ApiStatusException or HttpRequestException or IOException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
                 {
                     Log.RelistFailed(_logger, runtime.Spec.Name, e.Message);
                 }
+            }
+
+            try
+            {
+                await CheckParkedAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is GrpcException or ApiStatusException or HttpRequestException or IOException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+            {
+                Log.RelistFailed(_logger, "parked VMs", e.Message);
             }
         }
     }
@@ -219,10 +247,15 @@ public sealed partial class PodSyncLoop : IInformerHandler<Pod>
         var sandboxes = (await runtime.Runtime.ListPodSandboxAsync(sandboxRequest, cancellationToken).ConfigureAwait(false)).Items;
         var containers = (await runtime.Runtime.ListContainersAsync(containerRequest, cancellationToken).ConfigureAwait(false)).Containers;
         var fingerprints = new Dictionary<string, string>(StringComparer.Ordinal);
+        var podKeys = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var s in sandboxes)
         {
             var uid = s.Labels.GetValueOrDefault(CriLabels.PodUid) ?? string.Empty;
             fingerprints[uid] = fingerprints.GetValueOrDefault(uid) + $"s{s.Id[..12]}{(int)s.State};";
+            if (s.Labels.GetValueOrDefault(CriLabels.PodName) is { Length: > 0 } name)
+            {
+                podKeys[uid] = ObjectKeys.Of(s.Labels.GetValueOrDefault(CriLabels.Tenant), s.Labels.GetValueOrDefault(CriLabels.PodNamespace), name);
+            }
         }
 
         foreach (var c in containers.OrderBy(c => c.Id, StringComparer.Ordinal))
@@ -243,10 +276,14 @@ public sealed partial class PodSyncLoop : IInformerHandler<Pod>
             {
                 _queue.Add(key);
             }
-            else if (uid.Length > 0)
+            else if (uid.Length > 0 && !_parked.ContainsKey(uid))
             {
-                // The cluster has no such pod on this node (deleted while the agent was away): clean up.
-                await _syncer.CleanupAsync(uid, runtime.Runtime, cancellationToken).ConfigureAwait(false);
+                // The cluster has no such pod on this node (deleted while the agent was away): clean up, unless it
+                // is a VM pod that released this node powered off (parked while the agent was away).
+                if (!podKeys.TryGetValue(uid, out var podKey) || !await TryParkAsync(podKey, uid, cancellationToken).ConfigureAwait(false))
+                {
+                    await _syncer.CleanupAsync(uid, runtime.Runtime, cancellationToken).ConfigureAwait(false);
+                }
             }
         }
 

@@ -32,7 +32,8 @@ public sealed partial class PodSyncer
         catch (ApiStatusException e) when (e.IsConflict)
         {
             var fresh = await _client.GetAsync<Pod>(ResourceRef.Pods, pod.Metadata.Tenant, pod.Metadata.Namespace, pod.Metadata.Name!, cancellationToken).ConfigureAwait(false);
-            if (fresh.Metadata.Uid != pod.Metadata.Uid)
+            // Another pod of that name, or this one released this node meanwhile (a VM powered off): not ours to report.
+            if (fresh.Metadata.Uid != pod.Metadata.Uid || fresh.Spec?.NodeName != pod.Spec?.NodeName)
             {
                 return;
             }

@@ -86,6 +86,24 @@ public sealed class SchedulerCache
         }
     }
 
+    /// <summary>
+    /// Forgets a pod the API reports unbound that the cache holds as bound (not merely assumed, whose bind may still
+    /// be in flight): a VM pod that released its node. True when it held resources there.
+    /// </summary>
+    public bool ForgetReleased(string key)
+    {
+        lock (_lock)
+        {
+            if (_assumed.Contains(key) || !_podNodes.Remove(key, out var node))
+            {
+                return false;
+            }
+
+            _nodes.GetValueOrDefault(node)?.RemovePod(key);
+            return true;
+        }
+    }
+
     /// <summary>Counts the pod on the node before its bind is written.</summary>
     public void Assume(string key, PodRequest pod, NodeInfo node)
     {

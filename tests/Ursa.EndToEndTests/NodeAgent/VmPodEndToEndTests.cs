@@ -113,8 +113,17 @@ public sealed class VmPodEndToEndTests(NodeClusterFixture cluster)
         Assert.Equal("Pending", off.Status!.Phase);
         await cluster.WaitForEventAsync("vm-power", e => e.Reason == "Stopped", "a Stopped event");
 
+        // Powered off, it releases the node (Arktos' power cycle); its stopped VM stays parked there with its disk.
+        var released = await cluster.WaitForPodAsync("vm-power", p => string.IsNullOrEmpty(p.Spec?.NodeName), TimeSpan.FromSeconds(30), "released from its node");
+        Assert.Contains(released.Status!.Conditions!, c => c is { Type: "PodScheduled", Status: "False", Reason: "PoweredOff" });
+        Assert.Equal((NodeClusterFixture.NodeName, null), (released.Status.NominatedNodeName, released.Status.PodIP));
+        await cluster.WaitForEventAsync("vm-power", e => e.Reason == "PoweredOff", "a PoweredOff event");
+        Assert.Matches(@"vm-power\s+0/1\s+Shutdown", (await cluster.KubectlAsync("get", "pod", "vm-power")).Stdout);
+        var parked = await VmStatusAsync("vm-power");
+        Assert.Equal(PowerState.Shutdown, parked.PowerState);
+
         await cluster.KubectlAsync("patch", "pod", "vm-power", "-p", """{"spec":{"virtualMachine":{"powerSpec":"Running"}}}""");
-        var again = await cluster.WaitForPodAsync("vm-power", Booted, BootDeadline, "booted again");
+        var again = await cluster.WaitForPodAsync("vm-power", p => p.Spec?.NodeName == NodeClusterFixture.NodeName && Booted(p), BootDeadline, "bound to its node again and booted");
         Assert.Equal(1, again.Status!.VirtualMachineStatus!.RestartCount);
         var read = await cluster.KubectlInAsync("tr a-z A-Z < /root/mark\n", "attach", "-i", "vm-power", "-c", "vm-power");
         Assert.Contains("KEPT", read.Stdout, StringComparison.Ordinal);

@@ -51,6 +51,11 @@ internal sealed class VmPodHarness
 
                 return Task.FromResult(ev);
             },
+            [nameof(IApiClient.PatchAsync)] = args =>
+            {
+                Patches.Enqueue(((string)args[5]!, (string?)args[6]));
+                return Task.FromResult(Pod);
+            },
             [nameof(IApiClient.UpdateAsync)] = args =>
             {
                 var pod = (Pod)args[1]!;
@@ -79,6 +84,11 @@ internal sealed class VmPodHarness
                 Status = new Ursa.Cri.V1.ContainerStatus { Id = "vm-1", Metadata = new ContainerMetadata { Name = "vm" }, State = Ursa.Cri.V1.ContainerState.ContainerRunning, StartedAt = 1, Image = new ImageSpec { Image = Image }, ImageRef = Image },
             }),
             [nameof(IRuntimeService.StartContainerAsync)] = _ => Task.FromResult(new StartContainerResponse()),
+            [nameof(IRuntimeService.StopContainerAsync)] = args =>
+            {
+                Stopped.Enqueue((StopContainerRequest)args[0]!);
+                return Task.FromResult(new StopContainerResponse());
+            },
         });
     }
 
@@ -96,6 +106,12 @@ internal sealed class VmPodHarness
     public ConcurrentQueue<CreateVirtualMachineRequest> Created { get; } = new();
 
     public ConcurrentQueue<PodStatus> Statuses { get; } = new();
+
+    /// <summary>The patches written to the API (body, subresource).</summary>
+    public ConcurrentQueue<(string Patch, string? Subresource)> Patches { get; } = new();
+
+    /// <summary>The StopContainer requests the runtime received (no sandbox is ever stopped or removed: not faked).</summary>
+    public ConcurrentQueue<StopContainerRequest> Stopped { get; } = new();
 
     /// <summary>A VM service whose PullDiskImage is <paramref name="pull"/> (null: a runtime that predates it).</summary>
     public IVirtualMachineService Vms(Func<PullDiskImageRequest, CancellationToken, IAsyncEnumerable<PullDiskImageProgress>>? pull, Dictionary<string, Func<object?[], object?>>? more = null)

@@ -3,8 +3,11 @@ using Ursa.ApiServer.Validation;
 namespace Ursa.ApiServer.Resources.Strategies;
 
 /// <summary>Pods: defaults as Kubernetes sets them, and the container-or-VM rule of Ursa.</summary>
-public sealed partial class PodStrategy : ResourceStrategy<Pod>
+/// <param name="time">The clock for conditions the strategy writes (a released node's PodScheduled).</param>
+public sealed partial class PodStrategy(TimeProvider? time = null) : ResourceStrategy<Pod>
 {
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
     public static readonly string[] RestartPolicies = ["Always", "OnFailure", "Never"];
     public static readonly string[] PullPolicies = ["Always", "IfNotPresent", "Never"];
     public static readonly string[] PowerSpecs = ["Running", "Paused", "Shutdown"];
@@ -26,6 +29,10 @@ public sealed partial class PodStrategy : ResourceStrategy<Pod>
         pod.Spec ??= new PodSpec();
         ApplyDefaults(pod.Spec);
         MirrorVmConsole(pod);
+        if (ReleasesNode(pod, old))
+        {
+            ReleaseNode(pod, old.Spec!.NodeName!);
+        }
     }
 
     /// <summary>
@@ -136,9 +143,9 @@ public sealed partial class PodStrategy : ResourceStrategy<Pod>
     {
         var spec = pod.Spec!;
         var oldSpec = old.Spec!;
-        if (!string.IsNullOrEmpty(oldSpec.NodeName) && spec.NodeName != oldSpec.NodeName)
+        if (!string.IsNullOrEmpty(oldSpec.NodeName) && spec.NodeName != oldSpec.NodeName && !ReleasesNode(pod, old))
         {
-            errors.Forbidden("spec.nodeName", "may not be changed once the pod is bound; use the binding subresource");
+            errors.Forbidden("spec.nodeName", "may not be changed once the pod is bound; use the binding subresource (only a VM pod with powerSpec: Shutdown may release its node, by clearing it)");
         }
 
         if ((spec.VirtualMachine is null) != (oldSpec.VirtualMachine is null))

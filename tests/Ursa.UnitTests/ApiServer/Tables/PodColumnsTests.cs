@@ -31,6 +31,25 @@ public sealed class PodColumnsTests
         Assert.Equal(expected, PodColumns.Status(pod));
     }
 
+    [Theory]
+    // phase, powerSpec, powerState -> STATUS of a VM pod
+    [InlineData("Running", "Running", "running", "Running")]
+    [InlineData("Pending", "Shutdown", "shutdown", "Shutdown")]
+    [InlineData("Pending", "Running", "shutdown", "Pending")]
+    [InlineData("Running", "Running", "shutdown", "Shutdown")]
+    [InlineData("Running", "Paused", "paused", "Paused")]
+    public void Status_VmPod_ShowsPoweredOffAsShutdownUntilPowerSpecIsRunning(string phase, string powerSpec, string powerState, string expected)
+    {
+        var pod = new Pod
+        {
+            Metadata = new ObjectMeta { Name = "p" },
+            Spec = new PodSpec { VirtualMachine = new VirtualMachine { Name = "vm", PowerSpec = powerSpec } },
+            Status = new PodStatus { Phase = phase, VirtualMachineStatus = new VirtualMachineStatus { PowerState = powerState } },
+        };
+
+        Assert.Equal(expected, PodColumns.Status(pod));
+    }
+
     private static ContainerStatus State(string text)
     {
         var parts = text.Split(':');
