@@ -44,6 +44,7 @@ public sealed class EtcdRatioBenchmark(EtcdRatioBenchmarkOptions options, Benchm
             report.Note($"store creates: CPU per create: {cpu.PerOperation(options.Puts)}");
             storeCreates = options.Puts / elapsed.TotalSeconds;
             report.Result($"etcd_store_create_{options.Clients}_callers", storeCreates, "creates/s");
+            await WatchedStoreCreatesAsync(etcd, store, value, cancellationToken).ConfigureAwait(false);
         }
 
         double creates;
@@ -69,6 +70,31 @@ public sealed class EtcdRatioBenchmark(EtcdRatioBenchmarkOptions options, Benchm
         report.Result($"ursa_pod_create_{options.Clients}_clients", creates, "creates/s");
         report.Result("ursa_store_create_over_raw_put", storeCreates / rawPuts, "x");
         report.Result("ursa_create_over_raw_put", creates / rawPuts, "x");
+    }
+
+    /// <summary>
+    /// Store creates again, with one watch on their prefix read as the API server's watch cache reads it (prev_kv
+    /// and progress on): how much of etcd's CPU per API create is the watch's.
+    /// </summary>
+    private async Task WatchedStoreCreatesAsync(EtcdProcess etcd, EtcdStore store, byte[] value, CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        long after = await store.GetCurrentRevisionAsync(cancellationToken).ConfigureAwait(false);
+        long seen = 0;
+        var watch = Task.Run(async () =>
+        {
+            await foreach (WatchEvent change in store.WatchAsync("/bench/watched/", after, stop.Token).ConfigureAwait(false))
+            {
+                if (change.Type != WatchEventType.Progress && Interlocked.Increment(ref seen) == options.Puts)
+                {
+                    return;
+                }
+            }
+        }, stop.Token);
+        EtcdCpuMeter cpu = Meter(etcd, server: null);
+        TimeSpan elapsed = await RunConcurrentlyAsync(options.Puts, i => store.CreateAsync($"/bench/watched/{i}", value, cancellationToken)).ConfigureAwait(false);
+        await watch.WaitAsync(TimeSpan.FromSeconds(60), cancellationToken).ConfigureAwait(false);
+        report.Note($"store creates with a watch on them: CPU per create: {cpu.PerOperation(options.Puts)}; {options.Puts / elapsed.TotalSeconds:0}/s");
     }
 
     /// <summary>
