@@ -100,7 +100,8 @@ public sealed partial class ObjectRegistry(ResourceCatalog catalog, IStore store
         Func<KubeObject, KubeObject> mutate, bool dryRun, CancellationToken cancellationToken)
     {
         var key = StorageKeys.ObjectKey(resource, tenant, ns, name);
-        var cached = CachedLookup?.Invoke(resource, key);
+        // A dry run answers with what the store's object would become, so it does not start from a guess.
+        var cached = dryRun ? null : CachedLookup?.Invoke(resource, key);
         for (var attempt = 1; ; attempt++)
         {
             var fromCache = cached is not null;
