@@ -92,8 +92,8 @@ public sealed partial class ObjectRegistry(ResourceCatalog catalog, IStore store
     /// GuaranteedUpdate does the same with its cached object): the write is guarded by that copy's revision, so a
     /// stale copy can only cost a conflict, after which every attempt reads the store. A failure of
     /// <paramref name="mutate"/> or of the update rules on the cached copy is not trusted either: it is re-checked
-    /// against the store's object before it reaches the client. On etcd this saves a Range per update (binds,
-    /// status writes), ~20% of etcd's CPU per bind.
+    /// against the store's object before it reaches the client. This saves a store read (on etcd a Range round
+    /// trip) and a decode per update; with the bind changes, the server's CPU per bound pod fell 17% in bench scheduler.
     /// </remarks>
     public async Task<WriteResult> UpdateAsync(
         ResourceDefinition resource, string? tenant, string? ns, string name, string? subresource,
