@@ -44,6 +44,7 @@ public sealed class EtcdRatioBenchmark(EtcdRatioBenchmarkOptions options, Benchm
             report.Note($"store creates: CPU per create: {cpu.PerOperation(options.Puts)}");
             storeCreates = options.Puts / elapsed.TotalSeconds;
             report.Result($"etcd_store_create_{options.Clients}_callers", storeCreates, "creates/s");
+            await WatchedStoreCreatesAsync(etcd, store, value, cancellationToken).ConfigureAwait(false);
         }
 
         double creates;
@@ -53,7 +54,7 @@ public sealed class EtcdRatioBenchmark(EtcdRatioBenchmarkOptions options, Benchm
             using var client = ApiClientFactory.Create(server.KubeconfigPath, server.Port, options.Clients);
             await ApiBenchmark.CreateNamespaceAsync(client, "warm", cancellationToken).ConfigureAwait(false);
             await ApiBenchmark.CreateNamespaceAsync(client, "ratio", cancellationToken).ConfigureAwait(false);
-            await ApiBenchmark.CreatePodsAsync(client, "warm", 0, options.Warmup, options.Clients, null, cancellationToken).ConfigureAwait(false);
+            await WarmUpServerAsync(client, server, cancellationToken).ConfigureAwait(false);
             var latencies = new LatencyRecorder();
             EtcdCpuMeter cpu = Meter(etcd, server);
             TimeSpan elapsed = await ApiBenchmark.CreatePodsAsync(client, "ratio", 0, options.Pods, options.Clients, latencies, cancellationToken).ConfigureAwait(false);
@@ -69,6 +70,56 @@ public sealed class EtcdRatioBenchmark(EtcdRatioBenchmarkOptions options, Benchm
         report.Result($"ursa_pod_create_{options.Clients}_clients", creates, "creates/s");
         report.Result("ursa_store_create_over_raw_put", storeCreates / rawPuts, "x");
         report.Result("ursa_create_over_raw_put", creates / rawPuts, "x");
+    }
+
+    /// <summary>
+    /// Store creates again, with one watch on their prefix read as the API server's watch cache reads it (prev_kv
+    /// and progress on): how much of etcd's CPU per API create is the watch's.
+    /// </summary>
+    private async Task WatchedStoreCreatesAsync(EtcdProcess etcd, EtcdStore store, byte[] value, CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        long after = await store.GetCurrentRevisionAsync(cancellationToken).ConfigureAwait(false);
+        long seen = 0;
+        var watch = Task.Run(async () =>
+        {
+            await foreach (WatchEvent change in store.WatchAsync("/bench/watched/", after, stop.Token).ConfigureAwait(false))
+            {
+                if (change.Type != WatchEventType.Progress && Interlocked.Increment(ref seen) == options.Puts)
+                {
+                    return;
+                }
+            }
+        }, stop.Token);
+        EtcdCpuMeter cpu = Meter(etcd, server: null);
+        TimeSpan elapsed = await RunConcurrentlyAsync(options.Puts, i => store.CreateAsync($"/bench/watched/{i}", value, cancellationToken)).ConfigureAwait(false);
+        await watch.WaitAsync(TimeSpan.FromSeconds(60), cancellationToken).ConfigureAwait(false);
+        report.Note($"store creates with a watch on them: CPU per create: {cpu.PerOperation(options.Puts)}; {options.Puts / elapsed.TotalSeconds:0}/s");
+    }
+
+    /// <summary>
+    /// Creates pods in rounds of <see cref="EtcdRatioBenchmarkOptions.Warmup"/> until the server's CPU per create
+    /// stops falling by more than 10% a round (at most <see cref="EtcdRatioBenchmarkOptions.MaxWarmupRounds"/>).
+    /// A fixed 5,000 was not enough on this machine: a profile of the measured phase after it still had 36% of the
+    /// server's CPU in the tiered-compilation thread (about 12,000 methods jitted, with PGO each hot method twice),
+    /// and the server's CPU per create went from ~600 us to ~250 us once that thread was idle.
+    /// </summary>
+    private async Task WarmUpServerAsync(HttpClient client, ServerProcess server, CancellationToken cancellationToken)
+    {
+        double previous = double.MaxValue;
+        for (int round = 0; round < options.MaxWarmupRounds; round++)
+        {
+            double start = ProcessStats.CpuTime(server.Pid).TotalSeconds;
+            await ApiBenchmark.CreatePodsAsync(client, "warm", round * options.Warmup, options.Warmup, options.Clients, null, cancellationToken).ConfigureAwait(false);
+            double perCreate = (ProcessStats.CpuTime(server.Pid).TotalSeconds - start) / options.Warmup * 1e6;
+            report.Note($"warm-up round {round + 1}: ursa server {perCreate:0} us CPU per create");
+            if (perCreate > previous * 0.9)
+            {
+                return;
+            }
+
+            previous = perCreate;
+        }
     }
 
     /// <summary>Plain puts of new keys (as creates make), all callers multiplexed on one HTTP/2 connection as the store's are.</summary>

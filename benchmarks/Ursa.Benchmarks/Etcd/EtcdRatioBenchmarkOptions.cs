@@ -21,4 +21,10 @@ public sealed class EtcdRatioBenchmarkOptions
     /// promoting methods), on a loaded machine.
     /// </summary>
     public int Warmup { get; set; } = 5_000;
+
+    /// <summary>
+    /// Most warm-up rounds of <see cref="Warmup"/> pod creates before the API phase is measured; the rounds stop
+    /// earlier once the server's CPU per create has settled (the JIT has promoted the hot methods). Default 8.
+    /// </summary>
+    public int MaxWarmupRounds { get; set; } = 8;
 }

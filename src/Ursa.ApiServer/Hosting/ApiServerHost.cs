@@ -96,7 +96,7 @@ public sealed class ApiServerHost : IAsyncDisposable
         });
         var app = builder.Build();
         var caLookup = caches.ToDictionary(c => c.Resource);
-        registry.CachedLookup = (resource, key) => caLookup[resource].Get(key)?.Json;
+        registry.CachedLookup = (resource, key) => caLookup[resource].Get(key);
         var endpoint = new ResourceEndpoint(registry, caLookup, time, loggers.CreateLogger<ResourceEndpoint>()) { NodeStreams = nodeStreams };
         var dispatcher = new ApiDispatcher(
             catalog, endpoint, tokens, new DiscoveryDocuments(catalog, $"{options.BindAddress}:{options.Port}"),

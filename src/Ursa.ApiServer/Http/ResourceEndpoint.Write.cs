@@ -30,7 +30,14 @@ public sealed partial class ResourceEndpoint
     {
         var desired = await ReadObjectAsync(request).ConfigureAwait(false);
         CheckScope(request, desired);
-        var result = await registry.UpdateAsync(request.Resource, request.Tenant, request.Namespace, request.Name!, subresource, _ => desired, request.DryRun, request.Aborted).ConfigureAwait(false);
+        // The update rules stamp the current resourceVersion into the returned object; a retry (concurrent write,
+        // stale cached copy) must see the body's own precondition again, not the previous attempt's.
+        var precondition = desired.Metadata.ResourceVersion;
+        var result = await registry.UpdateAsync(request.Resource, request.Tenant, request.Namespace, request.Name!, subresource, _ =>
+        {
+            desired.Metadata.ResourceVersion = precondition;
+            return desired;
+        }, request.DryRun, request.Aborted).ConfigureAwait(false);
         await ApiResponse.WriteJsonAsync(request.Http.Response, 200, result.Json, request.Aborted).ConfigureAwait(false);
     }
 

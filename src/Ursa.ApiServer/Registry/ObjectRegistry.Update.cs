@@ -70,7 +70,13 @@ public sealed partial class ObjectRegistry
         }
 
         updated.Metadata.ResourceVersion = current.Metadata.ResourceVersion;
-        Validate(resource, updated, current);
+        if (subresource != "binding")
+        {
+            // A bind sets spec.nodeName and one condition on an object that was valid when stored; Kubernetes'
+            // BindingREST does not re-validate the pod either (a full pod validation is ~10% of a bind's CPU).
+            Validate(resource, updated, current);
+        }
+
         return updated;
     }
 

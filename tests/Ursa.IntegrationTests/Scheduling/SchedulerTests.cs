@@ -60,9 +60,13 @@ public sealed class SchedulerTests(SchedulingControlPlaneFixture cluster) : ICla
         await NodeAsync($"withvm-{_suffix}", cpu: "8", labels: pool, vmReady: true);
         var bound = await WaitAsync(ns, list => list.All(p => !string.IsNullOrEmpty(p.Spec?.NodeName)), "the VM pod bound after a VM-ready node appeared");
         Assert.Equal($"withvm-{_suffix}", bound.Single().Spec!.NodeName);
-        var events = await _client.ListAsync<Event>(ResourceRef.Events, new ListOptions { Namespace = ns }, CancellationToken.None);
+        // The scheduler records "Scheduled" after the bind's response, so the bound pod can be seen before it.
+        var events = await Eventually.UntilAsync(
+            () => _client.ListAsync<Event>(ResourceRef.Events, new ListOptions { Namespace = ns }, CancellationToken.None),
+            list => list.Items.Any(e => e.Reason == "Scheduled"),
+            TimeSpan.FromSeconds(10),
+            list => $"a Scheduled event in {ns} (have: {string.Join(", ", list.Items.Select(e => e.Reason))})");
         Assert.Contains(events.Items, e => e.Reason == "FailedScheduling");
-        Assert.Contains(events.Items, e => e.Reason == "Scheduled");
     }
 
     [Fact]
