@@ -16,9 +16,9 @@ public sealed partial class PodScheduler
         }
 
         var request = PodRequest.Of(pod);
-        var (node, message) = _cache.WithNodes<(string? Node, string? Message)>(nodes =>
+        var (node, message) = _cache.Decide<(string? Node, string? Message)>(cluster =>
         {
-            var result = _framework.Schedule(request, nodes);
+            var result = _framework.Schedule(request, cluster);
             if (result.Node is { } chosen)
             {
                 _cache.Assume(key, request, chosen);
@@ -30,12 +30,14 @@ public sealed partial class PodScheduler
 
         if (node is null)
         {
-            Park(key);
+            Park(key, WaitsForPods(pod));
             Log.Unschedulable(_logger, key, message!);
             await ReportUnschedulableAsync(pod, message!, cancellationToken).ConfigureAwait(false);
             return;
         }
 
+        // The pod now counts for other pods' affinity and spread: those waiting on pods get another try.
+        RetryWaitingForPods();
         await _binds.WaitAsync(cancellationToken).ConfigureAwait(false);
         _ = BindAsync(key, pod, node, cancellationToken);
     }

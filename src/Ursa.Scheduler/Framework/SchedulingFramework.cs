@@ -1,18 +1,32 @@
 namespace Ursa.Scheduler.Framework;
 
 /// <summary>
-/// Runs the filter plugins over every node and the score plugins over the feasible ones, and picks the best
-/// node (ties broken by a rotating offset so equal nodes share the load). Pure with respect to the snapshot it
-/// is given; the cache holds the lock.
+/// Runs the pre-filter plugins once for the pod, then the filter plugins (and what the pre-filters returned) over
+/// every node and the score plugins over the feasible ones, and picks the best node (ties broken by a rotating
+/// offset so equal nodes share the load). Pure with respect to the snapshot it is given; the cache holds the lock.
 /// </summary>
-public sealed class SchedulingFramework(IReadOnlyList<IFilterPlugin> filters, IReadOnlyList<IScorePlugin> scorers)
+public sealed class SchedulingFramework(IReadOnlyList<IFilterPlugin> filters, IReadOnlyList<IScorePlugin> scorers, IReadOnlyList<IPreFilterPlugin>? preFilters = null)
 {
+    private readonly IReadOnlyList<IPreFilterPlugin> _preFilters = preFilters ?? [];
     private int _rotation;
 
     public IReadOnlyList<IFilterPlugin> Filters => filters;
 
-    public SchedulingResult Schedule(PodRequest pod, IReadOnlyList<NodeInfo> nodes)
+    /// <summary>Schedules against bare nodes, with no pods known beyond the nodes' own (tests and tools).</summary>
+    public SchedulingResult Schedule(PodRequest pod, IReadOnlyList<NodeInfo> nodes) => Schedule(pod, new NodesOnly(nodes));
+
+    public SchedulingResult Schedule(PodRequest pod, IClusterState cluster)
     {
+        List<(ICycleState State, int Weight)>? cycles = null;
+        foreach (var preFilter in _preFilters)
+        {
+            if (preFilter.PreFilter(pod, cluster) is { } state)
+            {
+                (cycles ??= []).Add((state, preFilter.Weight));
+            }
+        }
+
+        var nodes = cluster.Nodes;
         var reasons = new Dictionary<string, int>(StringComparer.Ordinal);
         NodeInfo? best = null;
         var bestScore = long.MinValue;
@@ -34,6 +48,20 @@ public sealed class SchedulingFramework(IReadOnlyList<IFilterPlugin> filters, IR
                 }
             }
 
+            if (!failed && cycles is not null)
+            {
+                foreach (var (state, _) in cycles)
+                {
+                    var result = state.Filter(node);
+                    if (!result.Fits)
+                    {
+                        reasons[result.Reason!] = reasons.GetValueOrDefault(result.Reason!) + 1;
+                        failed = true;
+                        break;
+                    }
+                }
+            }
+
             if (failed)
             {
                 continue;
@@ -44,6 +72,11 @@ public sealed class SchedulingFramework(IReadOnlyList<IFilterPlugin> filters, IR
             foreach (var scorer in scorers)
             {
                 score += (long)scorer.Weight * scorer.Score(pod, node);
+            }
+
+            foreach (var (state, weight) in cycles ?? [])
+            {
+                score += (long)weight * state.Score(node);
             }
 
             if (score > bestScore)
@@ -70,5 +103,20 @@ public sealed class SchedulingFramework(IReadOnlyList<IFilterPlugin> filters, IR
 
         var percent = Math.Max(5, 50 - (nodes / 125));
         return Math.Max(100, nodes * percent / 100);
+    }
+
+    private sealed class NodesOnly(IReadOnlyList<NodeInfo> nodes) : IClusterState
+    {
+        public IReadOnlyList<NodeInfo> Nodes => nodes;
+
+        public NodeInfo? FindNode(string name) => nodes.FirstOrDefault(n => n.Name == name);
+
+        public IReadOnlyDictionary<string, int> CountPods(PodQuery query) => new Dictionary<string, int>();
+
+        public IReadOnlyCollection<AffinityGroup> AffinityGroups(string tenant) => [];
+
+        public IReadOnlyDictionary<string, string>? NamespaceLabels(string tenant, string ns) => null;
+
+        public IEnumerable<KeyValuePair<string, IReadOnlyDictionary<string, string>?>> Namespaces(string tenant) => [];
     }
 }
