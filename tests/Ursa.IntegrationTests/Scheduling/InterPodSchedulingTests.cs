@@ -56,6 +56,9 @@ public sealed class InterPodSchedulingTests(SchedulingControlPlaneFixture cluste
                     TopologyKey = "topology.kubernetes.io/zone",
                     WhenUnsatisfiable = "DoNotSchedule",
                     LabelSelector = new LabelSelector { MatchLabels = new() { ["app"] = "web" } },
+                    NodeAffinityPolicy = "Honor",
+                    NodeTaintsPolicy = "Ignore",
+                    MatchLabelKeys = ["app"],
                 },
             ]);
         }
@@ -68,6 +71,7 @@ public sealed class InterPodSchedulingTests(SchedulingControlPlaneFixture cluste
         var stored = await _client.GetAsync<Pod>(ResourceRef.Pods, null, ns, "web-0", CancellationToken.None);
         var constraint = Assert.Single(stored.Spec!.TopologySpreadConstraints!);
         Assert.Equal((1, "topology.kubernetes.io/zone", "DoNotSchedule", "web"), (constraint.MaxSkew, constraint.TopologyKey, constraint.WhenUnsatisfiable, constraint.LabelSelector!.MatchLabels!["app"]));
+        Assert.Equal(("Honor", "Ignore", "app"), (constraint.NodeAffinityPolicy, constraint.NodeTaintsPolicy, Assert.Single(constraint.MatchLabelKeys!)));
     }
 
     [Fact]
