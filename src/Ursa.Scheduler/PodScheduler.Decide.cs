@@ -17,9 +17,11 @@ public sealed partial class PodScheduler
 
         var request = PodRequest.Of(pod);
         var nominated = pod.Status?.NominatedNodeName;
-        var (node, message) = _cache.WithNodes<(string? Node, string? Message)>(nodes =>
+        var (node, message) = _cache.Decide<(string? Node, string? Message)>(cluster =>
         {
-            var result = TryNominated(request, nominated, nodes) ?? _framework.Schedule(request, nodes);
+            // A VM pod powered off and released from a node names it in nominatedNodeName (its disk is still there):
+            // it goes back there when it fits.
+            var result = _framework.Schedule(request, cluster, string.IsNullOrEmpty(nominated) ? null : nominated);
             if (result.Node is { } chosen)
             {
                 _cache.Assume(key, request, chosen);
@@ -31,12 +33,14 @@ public sealed partial class PodScheduler
 
         if (node is null)
         {
-            Park(key);
+            Park(key, WaitsForPods(pod));
             Log.Unschedulable(_logger, key, message!);
             await ReportUnschedulableAsync(pod, message!, cancellationToken).ConfigureAwait(false);
             return;
         }
 
+        // The pod now counts for other pods' affinity and spread: those waiting on pods get another try.
+        RetryWaitingForPods();
         await _binds.WaitAsync(cancellationToken).ConfigureAwait(false);
         _ = BindAsync(key, pod, node, cancellationToken);
     }
@@ -75,22 +79,6 @@ public sealed partial class PodScheduler
         {
             _binds.Release();
         }
-    }
-
-    /// <summary>
-    /// The node a pod names in <c>status.nominatedNodeName</c>, when it passes every filter: a VM pod powered off
-    /// and released from a node names it (its disk is still there), so it goes back when it fits (Kubernetes
-    /// likewise evaluates the nominated node first). Null: no such node, or it does not fit; schedule normally.
-    /// </summary>
-    private SchedulingResult? TryNominated(PodRequest request, string? nominated, IReadOnlyList<NodeInfo> nodes)
-    {
-        if (string.IsNullOrEmpty(nominated) || nodes.FirstOrDefault(n => n.Name == nominated) is not { } node)
-        {
-            return null;
-        }
-
-        var result = _framework.Schedule(request, [node]);
-        return result.Node is null ? null : result;
     }
 
     /// <summary>Unbound, ours, alive, not finished, and (for a VM) meant to run.</summary>

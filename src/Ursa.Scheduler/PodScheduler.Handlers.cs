@@ -32,6 +32,19 @@ public sealed partial class PodScheduler
 
     public void OnDelete(Node obj) => _cache.RemoveNode(obj.Metadata.Name!);
 
+    public void OnAdd(Namespace obj) => _cache.UpsertNamespace(obj);
+
+    public void OnUpdate(Namespace oldObj, Namespace newObj)
+    {
+        // New namespace labels may bring pods into or out of a namespaceSelector.
+        if (_cache.UpsertNamespace(newObj))
+        {
+            RetryUnschedulable();
+        }
+    }
+
+    public void OnDelete(Namespace obj) => _cache.RemoveNamespace(obj);
+
     private void Observe(Pod pod)
     {
         var key = ObjectKeys.Of(pod);
@@ -40,7 +53,12 @@ public sealed partial class PodScheduler
         if (bound && !finished)
         {
             Unpark(key);
-            _cache.AddBoundPod(key, pod);
+            if (_cache.AddBoundPod(key, pod))
+            {
+                // Bound by someone else (or before we started): it may satisfy a parked pod's affinity or spread.
+                RetryWaitingForPods();
+            }
+
             return;
         }
 
@@ -78,11 +96,20 @@ public sealed partial class PodScheduler
         }
     }
 
-    private void Park(string key)
+    /// <summary>
+    /// Parks an unschedulable pod until the cluster changes. A pod with required affinity or spread constraints
+    /// may also become schedulable when <i>other pods</i> are placed, so it is also kept in the set that
+    /// <see cref="RetryWaitingForPods"/> retries.
+    /// </summary>
+    private void Park(string key, bool waitsForPods)
     {
         lock (_parkLock)
         {
             _unschedulable.Add(key);
+            if (waitsForPods)
+            {
+                _waitingForPods.Add(key);
+            }
         }
     }
 
@@ -90,7 +117,41 @@ public sealed partial class PodScheduler
     {
         lock (_parkLock)
         {
+            _waitingForPods.Remove(key);
             return _unschedulable.Remove(key);
+        }
+    }
+
+    private static bool WaitsForPods(Pod pod) =>
+        pod.Spec?.Affinity?.PodAffinity?.RequiredDuringSchedulingIgnoredDuringExecution is { Count: > 0 }
+        || pod.Spec?.TopologySpreadConstraints?.Any(c => c.WhenUnsatisfiable != "ScheduleAnyway") == true;
+
+    /// <summary>
+    /// A pod was placed: retry the parked pods that wait on other pods. Rate-limited per pod (the work queue's
+    /// back-off), so a pod that keeps not fitting does not cost a decision on every bind.
+    /// </summary>
+    private void RetryWaitingForPods()
+    {
+        string[] waiting;
+        lock (_parkLock)
+        {
+            if (_waitingForPods.Count == 0)
+            {
+                return;
+            }
+
+            waiting = [.. _waitingForPods];
+            foreach (var key in waiting)
+            {
+                _unschedulable.Remove(key);
+            }
+
+            _waitingForPods.Clear();
+        }
+
+        foreach (var key in waiting)
+        {
+            _queue.AddRateLimited(key);
         }
     }
 
@@ -107,6 +168,7 @@ public sealed partial class PodScheduler
 
             parked = [.. _unschedulable];
             _unschedulable.Clear();
+            _waitingForPods.Clear();
         }
 
         foreach (var key in parked)

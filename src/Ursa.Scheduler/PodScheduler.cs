@@ -18,7 +18,7 @@ namespace Ursa.Scheduler;
 ///        └─ cluster changes ◀── parked as unschedulable (PodScheduled=False + event)
 /// </code>
 /// </summary>
-public sealed partial class PodScheduler : IInformerHandler<Pod>, IInformerHandler<Node>
+public sealed partial class PodScheduler : IInformerHandler<Pod>, IInformerHandler<Node>, IInformerHandler<Namespace>
 {
     private readonly IApiClient _client;
     private readonly SchedulerOptions _options;
@@ -27,11 +27,13 @@ public sealed partial class PodScheduler : IInformerHandler<Pod>, IInformerHandl
     private readonly SchedulerCache _cache = new();
     private readonly WorkQueue<string> _queue;
     private readonly HashSet<string> _unschedulable = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _waitingForPods = new(StringComparer.Ordinal);
     private readonly Lock _parkLock = new();
     private readonly SchedulingFramework _framework;
     private readonly SemaphoreSlim _binds;
     private readonly Informer<Pod> _pods;
     private readonly Informer<Node> _nodes;
+    private readonly Informer<Namespace> _namespaces;
     private readonly EventRecorder _events;
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _scheduled;
@@ -47,12 +49,15 @@ public sealed partial class PodScheduler : IInformerHandler<Pod>, IInformerHandl
         _binds = new SemaphoreSlim(options.ParallelBinds);
         _framework = new SchedulingFramework(
             [new NodeUnschedulable(), new NodeRuntimeReady(), new NodeAffinityPlugin(), new TaintToleration(), new NodeResourcesFit()],
-            [new AllocationScore(options.PackNodes), new NodeAffinityPlugin(), new TaintToleration()]);
+            [new AllocationScore(options.PackNodes), new NodeAffinityPlugin(), new TaintToleration()],
+            [new PodTopologySpread(), new InterPodAffinity()]);
         _pods = new Informer<Pod>(client, ResourceRef.Pods, new ListOptions { Tenant = "all" }, time, logger);
         _nodes = new Informer<Node>(client, ResourceRef.Nodes, ListOptions.Everything, time, logger);
+        _namespaces = new Informer<Namespace>(client, ResourceRef.Namespaces, new ListOptions { Tenant = "all" }, time, logger);
         _events = new EventRecorder(client, options.SchedulerName, time);
         _pods.AddHandler(this);
         _nodes.AddHandler(this);
+        _namespaces.AddHandler(this);
     }
 
     /// <summary>Completes when the scheduler has its first full view of nodes and pods and starts deciding.</summary>
@@ -63,11 +68,11 @@ public sealed partial class PodScheduler : IInformerHandler<Pod>, IInformerHandl
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var informers = Task.WhenAll(_nodes.RunAsync(cancellationToken), _pods.RunAsync(cancellationToken));
+        var informers = Task.WhenAll(_nodes.RunAsync(cancellationToken), _pods.RunAsync(cancellationToken), _namespaces.RunAsync(cancellationToken));
         var flush = Task.WhenAll(FlushUnschedulableAsync(cancellationToken), _events.RunAsync(cancellationToken));
         try
         {
-            await Task.WhenAll(_nodes.Synced, _pods.Synced).WaitAsync(cancellationToken).ConfigureAwait(false);
+            await Task.WhenAll(_nodes.Synced, _pods.Synced, _namespaces.Synced).WaitAsync(cancellationToken).ConfigureAwait(false);
             Log.Started(_logger, _cache.NodeCount, _queue.Count);
             _ready.TrySetResult();
             while (!cancellationToken.IsCancellationRequested)

@@ -18,6 +18,14 @@ public sealed class PodAffinityTerm
     [JsonPropertyName("namespaceSelector")]
     public LabelSelector? NamespaceSelector { get; set; }
 
+    /// <summary>Label keys whose values on the incoming pod are added to labelSelector as <c>key in (value)</c>.</summary>
+    [JsonPropertyName("matchLabelKeys")]
+    public List<string>? MatchLabelKeys { get; set; }
+
+    /// <summary>Label keys whose values on the incoming pod are added to labelSelector as <c>key notin (value)</c>.</summary>
+    [JsonPropertyName("mismatchLabelKeys")]
+    public List<string>? MismatchLabelKeys { get; set; }
+
     /// <summary>Node label defining co-location.</summary>
     [Required]
     [JsonPropertyName("topologyKey")]

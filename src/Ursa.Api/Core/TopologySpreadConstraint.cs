@@ -28,4 +28,16 @@ public sealed class TopologySpreadConstraint
     /// <summary>Minimum number of eligible domains.</summary>
     [JsonPropertyName("minDomains")]
     public int? MinDomains { get; set; }
+
+    /// <summary>Honor (default): only nodes matching the pod's nodeSelector/affinity count; Ignore: all nodes.</summary>
+    [JsonPropertyName("nodeAffinityPolicy")]
+    public string? NodeAffinityPolicy { get; set; }
+
+    /// <summary>Ignore (default): tainted nodes count; Honor: only nodes whose taints the pod tolerates.</summary>
+    [JsonPropertyName("nodeTaintsPolicy")]
+    public string? NodeTaintsPolicy { get; set; }
+
+    /// <summary>Label keys whose values on the incoming pod are added to labelSelector.</summary>
+    [JsonPropertyName("matchLabelKeys")]
+    public List<string>? MatchLabelKeys { get; set; }
 }

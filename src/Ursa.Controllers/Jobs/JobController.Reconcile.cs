@@ -45,6 +45,13 @@ public sealed partial class JobController
             }
         }
 
+        if (plan.CreateAfter is { } backoff)
+        {
+            // Level-triggered back-off: nothing sleeps; the Job is looked at again when the delay is over.
+            Log.BackingOff(_logger, key, backoff);
+            _queue.AddAfter(key, backoff);
+        }
+
         if (JobPlanner.Finished(plan.Status) is { } finished && JobPlanner.Finished(job.Status) is null)
         {
             Log.Finished(_logger, key, finished);

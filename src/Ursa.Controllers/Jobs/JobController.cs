@@ -79,5 +79,8 @@ public sealed partial class JobController : IInformerHandler<Job>, IInformerHand
 
         [LoggerMessage(431, LogLevel.Information, "Job {Key}: {Condition}")]
         public static partial void Finished(ILogger logger, string key, string condition);
+
+        [LoggerMessage(432, LogLevel.Debug, "Job {Key}: replacing failed pods after back-off of {Delay}")]
+        public static partial void BackingOff(ILogger logger, string key, TimeSpan delay);
     }
 }

@@ -4,7 +4,8 @@ namespace Ursa.Controllers.Jobs;
 /// Decides a Job's next step from its pods, as Kubernetes' job controller does: keep
 /// min(parallelism, completions - succeeded) pods active; Complete once enough pods succeeded; Failed once more
 /// pods failed than backoffLimit allows (for restartPolicy OnFailure, container restarts count as failures) or
-/// activeDeadlineSeconds passed; a finished Job's remaining pods are deleted. Counts never go down, so pods
+/// activeDeadlineSeconds passed; a finished Job's remaining pods are deleted; failed pods are replaced only after
+/// <see cref="JobBackoff"/>'s delay. Counts never go down, so pods
 /// removed later (garbage collection, eviction) do not undo progress. Pure.
 /// </summary>
 public static class JobPlanner
@@ -60,7 +61,14 @@ public static class JobPlanner
             return new JobPlan(0, extra, status);
         }
 
-        return new JobPlan(want - active.Count, [], status);
+        var missing = want - active.Count;
+        if (missing > 0 && JobBackoff.Remaining(pods, now) is var wait && wait > TimeSpan.Zero)
+        {
+            // Failed pods are replaced after the back-off (10 s, 20 s, 40 s … 6 min), not at once.
+            return new JobPlan(0, [], status, wait);
+        }
+
+        return new JobPlan(missing, [], status);
     }
 
     /// <summary>The Job's terminal condition type (Complete or Failed), or null while it runs.</summary>

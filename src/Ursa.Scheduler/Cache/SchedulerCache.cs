@@ -5,13 +5,15 @@ namespace Ursa.Scheduler.Cache;
 /// <summary>
 /// The scheduler's view of nodes and what runs on them. A pod is <i>assumed</i> onto its node the moment it is
 /// chosen, before the bind is written, so the next decision already sees its resources (throughput is not bound
-/// by API round trips); the informer's bound pod later confirms it, a failed bind forgets it.
+/// by API round trips); the informer's bound pod later confirms it, a failed bind forgets it. Beside the nodes it
+/// keeps the pod indexes inter-pod affinity and topology spread read (<see cref="PodCounter"/>s,
+/// <see cref="AffinityGroup"/>s), updated on the same calls, so those plugins never scan all pods per decision.
 /// </summary>
-public sealed class SchedulerCache
+public sealed partial class SchedulerCache
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, NodeInfo> _nodes = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _podNodes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PodEntry> _pods = new(StringComparer.Ordinal);
     private readonly HashSet<string> _assumed = new(StringComparer.Ordinal);
     private NodeInfo[] _snapshot = [];
     private bool _dirty;
@@ -51,25 +53,28 @@ public sealed class SchedulerCache
         }
     }
 
-    /// <summary>Records a pod the API reports bound to a node (confirming an assumption, or a pod bound elsewhere).</summary>
-    public void AddBoundPod(string key, Pod pod)
+    /// <summary>
+    /// Records a pod the API reports bound to a node (confirming an assumption, or a pod bound elsewhere). Returns
+    /// true when the cache did not count the pod there yet (a change other pods' affinity may care about).
+    /// </summary>
+    public bool AddBoundPod(string key, Pod pod)
     {
         var node = pod.Spec!.NodeName!;
         lock (_lock)
         {
-            if (_podNodes.TryGetValue(key, out var current))
+            if (_pods.TryGetValue(key, out var current))
             {
                 _assumed.Remove(key);
-                if (current == node)
+                if (current.Node == node && SameLabels(current.Request.Pod, pod))
                 {
-                    return;
+                    return false;
                 }
 
-                _nodes.GetValueOrDefault(current)?.RemovePod(key);
+                Untrack(key, current);
             }
 
-            _podNodes[key] = node;
-            _nodes.GetValueOrDefault(node)?.AddPod(key, PodRequest.Of(pod));
+            Track(key, node, PodRequest.Of(pod));
+            return current is null;
         }
     }
 
@@ -78,10 +83,10 @@ public sealed class SchedulerCache
     {
         lock (_lock)
         {
-            if (_podNodes.Remove(key, out var node))
+            if (_pods.Remove(key, out var entry))
             {
                 _assumed.Remove(key);
-                _nodes.GetValueOrDefault(node)?.RemovePod(key);
+                Untrack(key, entry);
             }
         }
     }
@@ -94,12 +99,12 @@ public sealed class SchedulerCache
     {
         lock (_lock)
         {
-            if (_assumed.Contains(key) || !_podNodes.Remove(key, out var node))
+            if (_assumed.Contains(key) || !_pods.Remove(key, out var entry))
             {
                 return false;
             }
 
-            _nodes.GetValueOrDefault(node)?.RemovePod(key);
+            Untrack(key, entry);
             return true;
         }
     }
@@ -109,9 +114,13 @@ public sealed class SchedulerCache
     {
         lock (_lock)
         {
-            _podNodes[key] = node.Name;
+            if (_pods.Remove(key, out var stale))
+            {
+                Untrack(key, stale);
+            }
+
             _assumed.Add(key);
-            node.AddPod(key, pod);
+            Track(key, node.Name, pod);
         }
     }
 
@@ -120,9 +129,9 @@ public sealed class SchedulerCache
     {
         lock (_lock)
         {
-            if (_assumed.Remove(key) && _podNodes.Remove(key, out var node))
+            if (_assumed.Remove(key) && _pods.Remove(key, out var entry))
             {
-                _nodes.GetValueOrDefault(node)?.RemovePod(key);
+                Untrack(key, entry);
             }
         }
     }
@@ -131,15 +140,15 @@ public sealed class SchedulerCache
     {
         lock (_lock)
         {
-            return _podNodes.ContainsKey(key);
+            return _pods.ContainsKey(key);
         }
     }
 
     /// <summary>
-    /// Runs a decision against the nodes under the cache lock, so an assumption and the next decision never race.
+    /// Runs a decision against the cluster under the cache lock, so an assumption and the next decision never race.
     /// The node array is rebuilt only when nodes come or go.
     /// </summary>
-    public T WithNodes<T>(Func<IReadOnlyList<NodeInfo>, T> decide)
+    public T Decide<T>(Func<IClusterState, T> decide)
     {
         lock (_lock)
         {
@@ -149,7 +158,50 @@ public sealed class SchedulerCache
                 _dirty = false;
             }
 
-            return decide(_snapshot);
+            BeginDecision();
+            return decide(_view ??= new ClusterView(this));
         }
     }
+
+    private void Track(string key, string node, PodRequest request)
+    {
+        var entry = new PodEntry(node, request, GroupFor(request.Pod));
+        _pods[key] = entry;
+        _nodes.GetValueOrDefault(node)?.AddPod(key, request);
+        Index(entry, +1);
+    }
+
+    private void Untrack(string key, PodEntry entry)
+    {
+        _nodes.GetValueOrDefault(entry.Node)?.RemovePod(key);
+        Index(entry, -1);
+    }
+
+    private static bool SameLabels(Pod a, Pod b)
+    {
+        var x = a.Metadata.Labels;
+        var y = b.Metadata.Labels;
+        if (ReferenceEquals(x, y))
+        {
+            return true;
+        }
+
+        if ((x?.Count ?? 0) != (y?.Count ?? 0))
+        {
+            return false;
+        }
+
+        foreach (var (name, value) in x ?? [])
+        {
+            if (y is null || !y.TryGetValue(name, out var other) || other != value)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A pod the cache counts: where, what it asks, and the affinity group it belongs to (if any).</summary>
+    private sealed record PodEntry(string Node, PodRequest Request, AffinityGroup? Group);
 }

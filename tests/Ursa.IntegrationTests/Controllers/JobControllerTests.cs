@@ -1,6 +1,7 @@
 using Ursa.Api.Batch;
 using Ursa.Api.Core;
 using Ursa.Client.Rest;
+using Ursa.Controllers.Jobs;
 using Ursa.IntegrationTests.Infrastructure;
 
 namespace Ursa.IntegrationTests.Controllers;
@@ -46,7 +47,7 @@ public sealed class JobControllerTests(HollowClusterFixture hollow) : IClassFixt
         var job = await Eventually.UntilAsync(
             () => hollow.Client.GetAsync<Job>(ResourceRef.Jobs, null, _ns, "doomed", CancellationToken.None),
             j => j.Status?.Conditions?.Any(c => c.Type == "Failed" && c.Status == "True") == true,
-            Deadline,
+            Deadline + JobBackoff.Delay(1) + JobBackoff.Delay(2), // the two replacements wait out the back-off (10 s, 20 s)
             j => $"the Job Failed (status: active {j.Status?.Active}, failed {j.Status?.Failed})");
 
         // backoffLimit 2: the third failure ends it, and no pod runs after that.
@@ -55,6 +56,14 @@ public sealed class JobControllerTests(HollowClusterFixture hollow) : IClassFixt
         var pods = (await hollow.Client.ListAsync<Pod>(ResourceRef.Pods, new ListOptions { Namespace = _ns, LabelSelector = "job-name=doomed" }, CancellationToken.None)).Items;
         Assert.Equal(3, pods.Count);
         Assert.All(pods, p => Assert.Equal(3, p.Status!.ContainerStatuses!.Single().State!.Terminated!.ExitCode));
+
+        // Each replacement waited out the back-off after the failure before it (timestamps have 1 s resolution).
+        var ordered = pods.OrderBy(p => p.Metadata.CreationTimestamp).ToList();
+        for (var i = 1; i < ordered.Count; i++)
+        {
+            var waited = ordered[i].Metadata.CreationTimestamp!.Value - JobBackoff.FinishTime(ordered[i - 1])!.Value;
+            Assert.True(waited >= JobBackoff.Delay(i) - TimeSpan.FromSeconds(1), $"replacement {i} came {waited} after the failure, before the {JobBackoff.Delay(i)} back-off");
+        }
     }
 
     private async Task NamespaceAsync() =>

@@ -10,7 +10,7 @@ public sealed class SchedulerCacheTests
     {
         var cache = new SchedulerCache();
         cache.UpsertNode(Node("node-a", cpu: "2"));
-        var node = cache.WithNodes(nodes => nodes.Single());
+        var node = cache.Decide(cluster => cluster.Nodes.Single());
         return (cache, node);
     }
 

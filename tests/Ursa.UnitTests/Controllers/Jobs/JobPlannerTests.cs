@@ -40,7 +40,8 @@ public sealed class JobPlannerTests
     [Fact]
     public void FailuresWithinBackoffLimit_AreReplaced()
     {
-        var plan = JobPlanner.Plan(Job(completions: 1, parallelism: 1, backoffLimit: 2), [Pod("a", "Failed"), Pod("b", "Failed")], T0);
+        // Past the back-off of two failures (20 s).
+        var plan = JobPlanner.Plan(Job(completions: 1, parallelism: 1, backoffLimit: 2), [Pod("a", "Failed"), Pod("b", "Failed")], T0.AddSeconds(21));
         Assert.Null(JobPlanner.Finished(plan.Status));
         Assert.Equal(1, plan.Create);
         Assert.Equal(2, plan.Status.Failed);
