@@ -9,29 +9,16 @@ namespace Ursa.Scheduler.Cache;
 /// </summary>
 public sealed class PodCounter(PodQuery query)
 {
-    private readonly Dictionary<string, int> _nodes = new(StringComparer.Ordinal);
+    private readonly NodePodCounts _counts = new();
 
     public PodQuery Query => query;
 
-    public IReadOnlyDictionary<string, int> Nodes => _nodes;
+    public IReadOnlyDictionary<string, int> Nodes => _counts.Nodes;
 
     /// <summary>The cache's decision number when a plugin last asked; idle counters are dropped.</summary>
     public long LastUsed { get; set; }
 
-    public void Add(string node) => _nodes[node] = _nodes.GetValueOrDefault(node) + 1;
+    public void Add(string node) => _counts.Add(node);
 
-    public void Remove(string node)
-    {
-        if (_nodes.TryGetValue(node, out var count))
-        {
-            if (count <= 1)
-            {
-                _nodes.Remove(node);
-            }
-            else
-            {
-                _nodes[node] = count - 1;
-            }
-        }
-    }
+    public void Remove(string node) => _counts.Remove(node);
 }

@@ -7,7 +7,7 @@ namespace Ursa.Scheduler.Framework;
 /// </summary>
 public sealed class AffinityGroup(string key, string tenant, PodAffinityTerms terms)
 {
-    private readonly Dictionary<string, int> _nodes = new(StringComparer.Ordinal);
+    private readonly NodePodCounts _counts = new();
 
     public string Key => key;
 
@@ -16,30 +16,11 @@ public sealed class AffinityGroup(string key, string tenant, PodAffinityTerms te
     public PodAffinityTerms Terms => terms;
 
     /// <summary>Node name → pods of the group on it (only nodes with at least one).</summary>
-    public IReadOnlyDictionary<string, int> Nodes => _nodes;
+    public IReadOnlyDictionary<string, int> Nodes => _counts.Nodes;
 
-    public int Pods { get; private set; }
+    public int Pods => _counts.Total;
 
-    public void Add(string node)
-    {
-        _nodes[node] = _nodes.GetValueOrDefault(node) + 1;
-        Pods++;
-    }
+    public void Add(string node) => _counts.Add(node);
 
-    public void Remove(string node)
-    {
-        if (_nodes.TryGetValue(node, out var count))
-        {
-            if (count <= 1)
-            {
-                _nodes.Remove(node);
-            }
-            else
-            {
-                _nodes[node] = count - 1;
-            }
-
-            Pods--;
-        }
-    }
+    public void Remove(string node) => _counts.Remove(node);
 }
