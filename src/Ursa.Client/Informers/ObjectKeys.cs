@@ -9,6 +9,10 @@ public static class ObjectKeys
 
     public static string Of(string? tenant, string? ns, string name) => $"{tenant}/{ns}/{name}";
 
+    /// <summary>The key of a cluster-scoped object (a node, a tenant): the API server stores those with no tenant and
+    /// no namespace, so the name alone is enough to find one in an informer.</summary>
+    public static string OfClusterScoped(string name) => Of(null, null, name);
+
     public static (string? Tenant, string? Namespace, string Name) Split(string key)
     {
         var parts = key.Split('/', 3);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Ursa.Api.Serialization;
+using Ursa.Client.Informers;
 using Ursa.Client.Rest;
 
 namespace Ursa.Controllers.NodeLifecycle;
@@ -9,7 +10,7 @@ public sealed partial class NodeLifecycleController
 {
     private async Task ReconcileAsync(string name, CancellationToken cancellationToken)
     {
-        if (!_nodeKeys.TryGetValue(name, out var key) || _nodes.Get(key) is not { } node)
+        if (_nodes.Get(ObjectKeys.OfClusterScoped(name)) is not { } node)
         {
             return;
         }

@@ -26,7 +26,6 @@ public sealed partial class NodeLifecycleController : IInformerHandler<Node>, II
     private readonly Informer<Pod> _pods;
     private readonly WorkQueue<string> _queue;
     private readonly ConcurrentDictionary<string, Heartbeat> _heartbeats = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, string> _nodeKeys = new(StringComparer.Ordinal);
 
     public NodeLifecycleController(IApiClient client, NodeLifecycleOptions options, TimeProvider time, ILogger logger)
     {
@@ -61,18 +60,13 @@ public sealed partial class NodeLifecycleController : IInformerHandler<Node>, II
         }
     }
 
-    public void OnAdd(Node obj)
-    {
-        _nodeKeys[obj.Metadata.Name!] = ObjectKeys.Of(obj);
-        _queue.Add(obj.Metadata.Name!);
-    }
+    public void OnAdd(Node obj) => _queue.Add(obj.Metadata.Name!);
 
     public void OnUpdate(Node oldObj, Node newObj) => OnAdd(newObj);
 
     public void OnDelete(Node obj)
     {
         _heartbeats.TryRemove(obj.Metadata.Name!, out _);
-        _nodeKeys.TryRemove(obj.Metadata.Name!, out _);
     }
 
     public void OnAdd(Lease obj) => Renewed(obj);

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Ursa.Client.Events;
@@ -31,7 +30,6 @@ public sealed partial class VmPowerController : IInformerHandler<Pod>, IInformer
     private readonly Informer<Node> _nodes;
     private readonly WorkQueue<string> _queue;
     private readonly EventRecorder _events;
-    private readonly ConcurrentDictionary<string, string> _nodeKeys = new(StringComparer.Ordinal);
 
     public VmPowerController(IApiClient client, VmPowerOptions options, TimeProvider time, ILogger logger)
     {
@@ -82,7 +80,9 @@ public sealed partial class VmPowerController : IInformerHandler<Pod>, IInformer
     {
     }
 
-    public void OnAdd(Node obj) => _nodeKeys[obj.Metadata.Name!] = ObjectKeys.Of(obj);
+    public void OnAdd(Node obj)
+    {
+    }
 
     /// <summary>Only a change of readiness matters to the rule; heartbeat-only updates are not worth a pod scan.</summary>
     public void OnUpdate(Node oldObj, Node newObj)
@@ -95,7 +95,6 @@ public sealed partial class VmPowerController : IInformerHandler<Pod>, IInformer
 
     public void OnDelete(Node obj)
     {
-        _nodeKeys.TryRemove(obj.Metadata.Name!, out _);
         EnqueuePodsOn(obj.Metadata.Name!);
     }
 
@@ -155,7 +154,7 @@ public sealed partial class VmPowerController : IInformerHandler<Pod>, IInformer
     /// (the node informer may lag the pod informer for a node that just registered).</summary>
     private async Task<Node?> NodeAsync(string name, CancellationToken cancellationToken)
     {
-        if (_nodeKeys.TryGetValue(name, out var key) && _nodes.Get(key) is { } cached)
+        if (_nodes.Get(ObjectKeys.OfClusterScoped(name)) is { } cached)
         {
             return cached;
         }
