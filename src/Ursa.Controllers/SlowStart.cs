@@ -35,4 +35,22 @@ internal static class SlowStart
 
         return (0, null);
     }
+
+    /// <summary>
+    /// Runs the creates an owner's <paramref name="expectation"/> counts: creates that failed or were never tried will
+    /// not be observed, so they leave the expectation; the first failure is rethrown so the owner is retried with back-off.
+    /// </summary>
+    public static async Task CreateAsync(int count, Func<CancellationToken, Task> create, Expectation? expectation, CancellationToken cancellationToken)
+    {
+        var (skipped, failure) = await RunAsync(count, create, cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < skipped; i++)
+        {
+            expectation?.Observed(deleted: false);
+        }
+
+        if (failure is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        }
+    }
 }

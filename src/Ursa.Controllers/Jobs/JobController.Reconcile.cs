@@ -30,7 +30,7 @@ public sealed partial class JobController
         {
             Log.Syncing(_logger, key, plan.Create, plan.Delete.Count);
             _expectations[key] = new Expectation(plan.Create, plan.Delete.Count, now);
-            await CreatePodsAsync(key, plan.Create, ct => _client.CreateAsync(ResourceRef.Pods, PodFor(job), ct), cancellationToken).ConfigureAwait(false);
+            await SlowStart.CreateAsync(plan.Create, ct => _client.CreateAsync(ResourceRef.Pods, PodFor(job), ct), _expectations.GetValueOrDefault(key), cancellationToken).ConfigureAwait(false);
 
             foreach (var pod in plan.Delete)
             {
@@ -74,21 +74,6 @@ public sealed partial class JobController
         }
         catch (ApiStatusException e) when (e.IsNotFound)
         {
-        }
-    }
-
-    /// <summary>Slow-start creates; creates that failed or were never tried will not be observed, so they leave the expectation.</summary>
-    private async Task CreatePodsAsync(string key, int count, Func<CancellationToken, Task> create, CancellationToken cancellationToken)
-    {
-        var (skipped, failure) = await SlowStart.RunAsync(count, create, cancellationToken).ConfigureAwait(false);
-        for (var i = 0; i < skipped; i++)
-        {
-            _expectations.GetValueOrDefault(key)?.Observed(deleted: false);
-        }
-
-        if (failure is not null)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
         }
     }
 

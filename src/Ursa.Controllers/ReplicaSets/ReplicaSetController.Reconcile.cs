@@ -27,7 +27,7 @@ public sealed partial class ReplicaSetController
         {
             var missing = want - pods.Count;
             _expectations[key] = new Expectation(missing, 0, _time.GetUtcNow());
-            await CreatePodsAsync(key, missing, ct => _client.CreateAsync(ResourceRef.Pods, PodFor(set), ct), cancellationToken).ConfigureAwait(false);
+            await SlowStart.CreateAsync(missing, ct => _client.CreateAsync(ResourceRef.Pods, PodFor(set), ct), _expectations.GetValueOrDefault(key), cancellationToken).ConfigureAwait(false);
         }
         else if (pods.Count > want)
         {
@@ -86,21 +86,6 @@ public sealed partial class ReplicaSetController
     private static bool IsReady(Pod pod) =>
         pod.Status?.Conditions?.Any(c => c.Type == "Ready" && c.Status == "True") == true;
 
-    /// <summary>Slow-start creates; creates that failed or were never tried will not be observed, so they leave the expectation.</summary>
-    private async Task CreatePodsAsync(string key, int count, Func<CancellationToken, Task> create, CancellationToken cancellationToken)
-    {
-        var (skipped, failure) = await SlowStart.RunAsync(count, create, cancellationToken).ConfigureAwait(false);
-        for (var i = 0; i < skipped; i++)
-        {
-            _expectations.GetValueOrDefault(key)?.Observed(deleted: false);
-        }
-
-        if (failure is not null)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
-        }
-    }
-
     private static Pod PodFor(ReplicaSet set)
     {
         var template = set.Spec?.Template;
@@ -122,5 +107,4 @@ public sealed partial class ReplicaSetController
             Spec = template?.Spec,
         };
     }
-
 }
