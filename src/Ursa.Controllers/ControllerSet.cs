@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Ursa.Client.Informers;
 using Ursa.Client.Rest;
 using Ursa.Controllers.Deployments;
 using Ursa.Controllers.GarbageCollection;
@@ -12,20 +13,23 @@ namespace Ursa.Controllers;
 /// <summary>
 /// Every workload controller, run together over one API client: in-process by <c>ursa server</c>/<c>up</c>, or
 /// out of process by <c>ursa controller-manager</c>. Namespace emptying and tenant bootstrap stay in the API
-/// server (NamespaceCleaner, TenantBootstrap), so they are not repeated here.
+/// server (NamespaceCleaner, TenantBootstrap), so they are not repeated here. The controllers share their informers
+/// (<see cref="SharedInformers"/>): one watch of pods for all of them, not one each.
 /// </summary>
 public sealed class ControllerSet(IApiClient client, TimeProvider time, ILoggerFactory loggers, NodeLifecycleOptions? nodeLifecycle = null)
 {
     /// <summary>Runs every controller until cancelled.</summary>
     public Task RunAsync(CancellationToken cancellationToken)
     {
-        var replicaSets = new ReplicaSetController(client, time, loggers.CreateLogger<ReplicaSetController>());
-        var deployments = new DeploymentController(client, time, loggers.CreateLogger<DeploymentController>());
-        var jobs = new JobController(client, time, loggers.CreateLogger<JobController>());
-        var collector = new GarbageCollector(client, time, loggers.CreateLogger<GarbageCollector>());
-        var nodes = new NodeLifecycleController(client, nodeLifecycle ?? new NodeLifecycleOptions(), time, loggers.CreateLogger<NodeLifecycleController>());
-        var power = new VmPowerController(client, new VmPowerOptions(), time, loggers.CreateLogger<VmPowerController>());
+        var informers = new SharedInformers(client, time, loggers.CreateLogger<SharedInformers>());
+        var replicaSets = new ReplicaSetController(client, informers, time, loggers.CreateLogger<ReplicaSetController>());
+        var deployments = new DeploymentController(client, informers, time, loggers.CreateLogger<DeploymentController>());
+        var jobs = new JobController(client, informers, time, loggers.CreateLogger<JobController>());
+        var collector = new GarbageCollector(client, informers, time, loggers.CreateLogger<GarbageCollector>());
+        var nodes = new NodeLifecycleController(client, informers, nodeLifecycle ?? new NodeLifecycleOptions(), time, loggers.CreateLogger<NodeLifecycleController>());
+        var power = new VmPowerController(client, informers, new VmPowerOptions(), time, loggers.CreateLogger<VmPowerController>());
         return Task.WhenAll(
+            informers.RunAsync(cancellationToken),
             nodes.RunAsync(cancellationToken),
             replicaSets.RunAsync(cancellationToken),
             deployments.RunAsync(cancellationToken),

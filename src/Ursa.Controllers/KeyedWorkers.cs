@@ -11,6 +11,28 @@ namespace Ursa.Controllers;
 /// </summary>
 internal static partial class KeyedWorkers
 {
+    /// <summary>
+    /// A controller's whole run: waits until its informers have their first lists (a reconcile against a half-filled
+    /// cache would create what already exists), runs the workers and any loop of its own beside them until cancelled,
+    /// then shuts the queue down. The informers themselves run in <see cref="Client.Informers.SharedInformers"/>.
+    /// </summary>
+    public static async Task RunControllerAsync(
+        WorkQueue<string> queue, IEnumerable<Task> synced, Func<string, CancellationToken, Task> reconcile, string controller, ILogger logger, int workers, CancellationToken cancellationToken, params Func<CancellationToken, Task>[] beside)
+    {
+        try
+        {
+            await Task.WhenAll(synced).WaitAsync(cancellationToken).ConfigureAwait(false);
+            await Task.WhenAll([RunAsync(queue, reconcile, controller, logger, workers, cancellationToken), .. beside.Select(b => b(cancellationToken))]).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            queue.ShutDown();
+        }
+    }
+
     public static Task RunAsync(WorkQueue<string> queue, Func<string, CancellationToken, Task> reconcile, string controller, ILogger logger, int workers, CancellationToken cancellationToken) =>
         Task.WhenAll(Enumerable.Range(0, workers).Select(_ => WorkAsync(queue, reconcile, controller, logger, cancellationToken)));
 

@@ -21,35 +21,20 @@ public sealed partial class DeploymentController : IInformerHandler<Deployment>,
     private readonly Informer<ReplicaSet> _sets;
     private readonly WorkQueue<string> _queue;
 
-    public DeploymentController(IApiClient client, TimeProvider time, ILogger logger)
+    public DeploymentController(IApiClient client, SharedInformers informers, TimeProvider time, ILogger logger)
     {
         _client = client;
         _time = time;
         _logger = logger;
         _queue = new WorkQueue<string>(time);
-        _deployments = new Informer<Deployment>(client, ResourceRef.Deployments, new ListOptions { Tenant = "all" }, time, logger);
-        _sets = new Informer<ReplicaSet>(client, ResourceRef.ReplicaSets, new ListOptions { Tenant = "all" }, time, logger);
+        _deployments = informers.For<Deployment>(ResourceRef.Deployments, new ListOptions { Tenant = "all" });
+        _sets = informers.For<ReplicaSet>(ResourceRef.ReplicaSets, new ListOptions { Tenant = "all" });
         _deployments.AddHandler(this);
         _sets.AddHandler(this);
     }
 
-    public async Task RunAsync(CancellationToken cancellationToken, int workers = 2)
-    {
-        var informers = Task.WhenAll(_deployments.RunAsync(cancellationToken), _sets.RunAsync(cancellationToken));
-        try
-        {
-            await Task.WhenAll(_deployments.Synced, _sets.Synced).WaitAsync(cancellationToken).ConfigureAwait(false);
-            await KeyedWorkers.RunAsync(_queue, ReconcileAsync, "Deployment", _logger, workers, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-        }
-        finally
-        {
-            _queue.ShutDown();
-            await informers.ConfigureAwait(false);
-        }
-    }
+    public Task RunAsync(CancellationToken cancellationToken, int workers = 2) =>
+        KeyedWorkers.RunControllerAsync(_queue, [_deployments.Synced, _sets.Synced], ReconcileAsync, "Deployment", _logger, workers, cancellationToken);
 
     public void OnAdd(Deployment obj) => _queue.Add(ObjectKeys.Of(obj));
 

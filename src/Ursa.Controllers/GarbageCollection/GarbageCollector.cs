@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Ursa.Client.Informers;
 using Ursa.Client.Queues;
 using Ursa.Client.Rest;
 
@@ -27,7 +28,7 @@ public sealed partial class GarbageCollector
     private readonly ObjectGraph _graph;
     private readonly Dictionary<string, ITrackedResource> _kinds;
 
-    public GarbageCollector(IApiClient client, TimeProvider time, ILogger logger)
+    public GarbageCollector(IApiClient client, SharedInformers informers, TimeProvider time, ILogger logger)
     {
         _client = client;
         _logger = logger;
@@ -35,31 +36,16 @@ public sealed partial class GarbageCollector
         _graph = new ObjectGraph(_queue.Add);
         ITrackedResource[] kinds =
         [
-            new TrackedResource<Deployment>(client, "Deployment", ResourceRef.Deployments, _graph, time, logger),
-            new TrackedResource<ReplicaSet>(client, "ReplicaSet", ResourceRef.ReplicaSets, _graph, time, logger),
-            new TrackedResource<Job>(client, "Job", ResourceRef.Jobs, _graph, time, logger),
-            new TrackedResource<Pod>(client, "Pod", ResourceRef.Pods, _graph, time, logger),
+            new TrackedResource<Deployment>(client, informers, "Deployment", ResourceRef.Deployments, _graph),
+            new TrackedResource<ReplicaSet>(client, informers, "ReplicaSet", ResourceRef.ReplicaSets, _graph),
+            new TrackedResource<Job>(client, informers, "Job", ResourceRef.Jobs, _graph),
+            new TrackedResource<Pod>(client, informers, "Pod", ResourceRef.Pods, _graph),
         ];
         _kinds = kinds.ToDictionary(k => k.Kind, StringComparer.Ordinal);
     }
 
-    public async Task RunAsync(CancellationToken cancellationToken, int workers = 2)
-    {
-        var informers = Task.WhenAll(_kinds.Values.Select(k => k.RunAsync(cancellationToken)));
-        try
-        {
-            await Task.WhenAll(_kinds.Values.Select(k => k.Synced)).WaitAsync(cancellationToken).ConfigureAwait(false);
-            await KeyedWorkers.RunAsync(_queue, ReconcileAsync, "GarbageCollector", _logger, workers, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-        }
-        finally
-        {
-            _queue.ShutDown();
-            await informers.ConfigureAwait(false);
-        }
-    }
+    public Task RunAsync(CancellationToken cancellationToken, int workers = 2) =>
+        KeyedWorkers.RunControllerAsync(_queue, _kinds.Values.Select(k => k.Synced), ReconcileAsync, "GarbageCollector", _logger, workers, cancellationToken);
 
     private static partial class Log
     {

@@ -13,8 +13,6 @@ internal interface ITrackedResource
 
     KubeObject? Get(string key);
 
-    Task RunAsync(CancellationToken cancellationToken);
-
     /// <summary>A merge patch of the object (typed, so the answer decodes).</summary>
     Task PatchAsync(KubeObject obj, string mergePatch, CancellationToken cancellationToken);
 

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using Ursa.Client.Informers;
 using Ursa.Client.Rest;
 
@@ -12,13 +11,13 @@ internal sealed class TrackedResource<T> : ITrackedResource, IInformerHandler<T>
     private readonly Informer<T> _informer;
     private readonly ObjectGraph _graph;
 
-    public TrackedResource(IApiClient client, string kind, ResourceRef resource, ObjectGraph graph, TimeProvider time, ILogger logger)
+    public TrackedResource(IApiClient client, SharedInformers informers, string kind, ResourceRef resource, ObjectGraph graph)
     {
         _client = client;
         _graph = graph;
         Kind = kind;
         Resource = resource;
-        _informer = new Informer<T>(client, resource, new ListOptions { Tenant = "all" }, time, logger);
+        _informer = informers.For<T>(resource, new ListOptions { Tenant = "all" });
         _informer.AddHandler(this);
     }
 
@@ -29,8 +28,6 @@ internal sealed class TrackedResource<T> : ITrackedResource, IInformerHandler<T>
     public Task Synced => _informer.Synced;
 
     public KubeObject? Get(string key) => _informer.Get(key);
-
-    public Task RunAsync(CancellationToken cancellationToken) => _informer.RunAsync(cancellationToken);
 
     public async Task<KubeObject?> LookupAsync(string? tenant, string? ns, string name, CancellationToken cancellationToken)
     {

@@ -23,36 +23,21 @@ public sealed partial class JobController : IInformerHandler<Job>, IInformerHand
     private readonly ConcurrentDictionary<string, Expectation> _expectations = new(StringComparer.Ordinal);
     private readonly OwnedPodEvents _podEvents;
 
-    public JobController(IApiClient client, TimeProvider time, ILogger logger)
+    public JobController(IApiClient client, SharedInformers informers, TimeProvider time, ILogger logger)
     {
         _client = client;
         _time = time;
         _logger = logger;
         _queue = new WorkQueue<string>(time);
         _podEvents = new OwnedPodEvents("Job", _queue, _expectations);
-        _jobs = new Informer<Job>(client, ResourceRef.Jobs, new ListOptions { Tenant = "all" }, time, logger);
-        _pods = new Informer<Pod>(client, ResourceRef.Pods, new ListOptions { Tenant = "all" }, time, logger);
+        _jobs = informers.For<Job>(ResourceRef.Jobs, new ListOptions { Tenant = "all" });
+        _pods = informers.For<Pod>(ResourceRef.Pods, new ListOptions { Tenant = "all" });
         _jobs.AddHandler(this);
         _pods.AddHandler(this);
     }
 
-    public async Task RunAsync(CancellationToken cancellationToken, int workers = 2)
-    {
-        var informers = Task.WhenAll(_jobs.RunAsync(cancellationToken), _pods.RunAsync(cancellationToken));
-        try
-        {
-            await Task.WhenAll(_jobs.Synced, _pods.Synced).WaitAsync(cancellationToken).ConfigureAwait(false);
-            await KeyedWorkers.RunAsync(_queue, ReconcileAsync, "Job", _logger, workers, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-        }
-        finally
-        {
-            _queue.ShutDown();
-            await informers.ConfigureAwait(false);
-        }
-    }
+    public Task RunAsync(CancellationToken cancellationToken, int workers = 2) =>
+        KeyedWorkers.RunControllerAsync(_queue, [_jobs.Synced, _pods.Synced], ReconcileAsync, "Job", _logger, workers, cancellationToken);
 
     public void OnAdd(Job obj) => _queue.Add(ObjectKeys.Of(obj));
 

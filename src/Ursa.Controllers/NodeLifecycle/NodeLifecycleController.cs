@@ -27,7 +27,7 @@ public sealed partial class NodeLifecycleController : IInformerHandler<Node>, II
     private readonly WorkQueue<string> _queue;
     private readonly ConcurrentDictionary<string, Heartbeat> _heartbeats = new(StringComparer.Ordinal);
 
-    public NodeLifecycleController(IApiClient client, NodeLifecycleOptions options, TimeProvider time, ILogger logger)
+    public NodeLifecycleController(IApiClient client, SharedInformers informers, NodeLifecycleOptions options, TimeProvider time, ILogger logger)
     {
         options.Validate();
         _client = client;
@@ -35,30 +35,15 @@ public sealed partial class NodeLifecycleController : IInformerHandler<Node>, II
         _time = time;
         _logger = logger;
         _queue = new WorkQueue<string>(time);
-        _nodes = new Informer<Node>(client, ResourceRef.Nodes, new ListOptions(), time, logger);
-        _leases = new Informer<Lease>(client, ResourceRef.Leases, new ListOptions { Tenant = "system", Namespace = "kube-node-lease" }, time, logger);
-        _pods = new Informer<Pod>(client, ResourceRef.Pods, new ListOptions { Tenant = "all" }, time, logger);
+        _nodes = informers.For<Node>(ResourceRef.Nodes, new ListOptions());
+        _leases = informers.For<Lease>(ResourceRef.Leases, new ListOptions { Tenant = "system", Namespace = "kube-node-lease" });
+        _pods = informers.For<Pod>(ResourceRef.Pods, new ListOptions { Tenant = "all" });
         _nodes.AddHandler(this);
         _leases.AddHandler(this);
     }
 
-    public async Task RunAsync(CancellationToken cancellationToken, int workers = 2)
-    {
-        var informers = Task.WhenAll(_nodes.RunAsync(cancellationToken), _leases.RunAsync(cancellationToken), _pods.RunAsync(cancellationToken));
-        try
-        {
-            await Task.WhenAll(_nodes.Synced, _leases.Synced, _pods.Synced).WaitAsync(cancellationToken).ConfigureAwait(false);
-            await Task.WhenAll(MonitorAsync(cancellationToken), KeyedWorkers.RunAsync(_queue, ReconcileAsync, "NodeLifecycle", _logger, workers, cancellationToken)).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-        }
-        finally
-        {
-            _queue.ShutDown();
-            await informers.ConfigureAwait(false);
-        }
-    }
+    public Task RunAsync(CancellationToken cancellationToken, int workers = 2) =>
+        KeyedWorkers.RunControllerAsync(_queue, [_nodes.Synced, _leases.Synced, _pods.Synced], ReconcileAsync, "NodeLifecycle", _logger, workers, cancellationToken, MonitorAsync);
 
     public void OnAdd(Node obj) => _queue.Add(obj.Metadata.Name!);
 

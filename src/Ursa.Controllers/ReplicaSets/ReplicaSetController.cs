@@ -27,36 +27,21 @@ public sealed partial class ReplicaSetController : IInformerHandler<ReplicaSet>,
     private readonly ConcurrentDictionary<string, Expectation> _expectations = new(StringComparer.Ordinal);
     private readonly OwnedPodEvents _podEvents;
 
-    public ReplicaSetController(IApiClient client, TimeProvider time, ILogger logger)
+    public ReplicaSetController(IApiClient client, SharedInformers informers, TimeProvider time, ILogger logger)
     {
         _client = client;
         _time = time;
         _logger = logger;
         _queue = new WorkQueue<string>(time);
         _podEvents = new OwnedPodEvents("ReplicaSet", _queue, _expectations);
-        _sets = new Informer<ReplicaSet>(client, ResourceRef.ReplicaSets, new ListOptions { Tenant = "all" }, time, logger);
-        _pods = new Informer<Pod>(client, ResourceRef.Pods, new ListOptions { Tenant = "all" }, time, logger);
+        _sets = informers.For<ReplicaSet>(ResourceRef.ReplicaSets, new ListOptions { Tenant = "all" });
+        _pods = informers.For<Pod>(ResourceRef.Pods, new ListOptions { Tenant = "all" });
         _sets.AddHandler(this);
         _pods.AddHandler(this);
     }
 
-    public async Task RunAsync(CancellationToken cancellationToken, int workers = 2)
-    {
-        var informers = Task.WhenAll(_sets.RunAsync(cancellationToken), _pods.RunAsync(cancellationToken));
-        try
-        {
-            await Task.WhenAll(_sets.Synced, _pods.Synced).WaitAsync(cancellationToken).ConfigureAwait(false);
-            await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => WorkAsync(cancellationToken))).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-        }
-        finally
-        {
-            _queue.ShutDown();
-            await informers.ConfigureAwait(false);
-        }
-    }
+    public Task RunAsync(CancellationToken cancellationToken, int workers = 2) =>
+        KeyedWorkers.RunControllerAsync(_queue, [_sets.Synced, _pods.Synced], ReconcileAsync, "ReplicaSet", _logger, workers, cancellationToken);
 
     public void OnAdd(ReplicaSet obj) => _queue.Add(ObjectKeys.Of(obj));
 
@@ -69,27 +54,6 @@ public sealed partial class ReplicaSetController : IInformerHandler<ReplicaSet>,
     public void OnUpdate(Pod oldObj, Pod newObj) => _podEvents.Changed(newObj, created: false);
 
     public void OnDelete(Pod obj) => _podEvents.Deleted(obj);
-
-    private async Task WorkAsync(CancellationToken cancellationToken)
-    {
-        while (await _queue.TakeAsync(cancellationToken).ConfigureAwait(false) is { } key)
-        {
-            try
-            {
-                await ReconcileAsync(key, cancellationToken).ConfigureAwait(false);
-                _queue.Forget(key);
-            }
-            catch (Exception e) when (e is ApiStatusException or HttpRequestException or IOException)
-            {
-                Log.ReconcileFailed(_logger, key, e.Message);
-                _queue.AddRateLimited(key);
-            }
-            finally
-            {
-                _queue.Done(key);
-            }
-        }
-    }
 
     private List<Pod> OwnedActivePods(ReplicaSet set)
     {
@@ -104,9 +68,6 @@ public sealed partial class ReplicaSetController : IInformerHandler<ReplicaSet>,
 
     private static partial class Log
     {
-        [LoggerMessage(400, LogLevel.Warning, "ReplicaSet {Key}: reconcile failed ({Reason}); retrying with back-off")]
-        public static partial void ReconcileFailed(ILogger logger, string key, string reason);
-
         [LoggerMessage(401, LogLevel.Debug, "ReplicaSet {Key}: {Have} pods, want {Want}")]
         public static partial void Scaling(ILogger logger, string key, int have, int want);
     }

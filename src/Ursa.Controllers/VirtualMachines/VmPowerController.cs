@@ -31,7 +31,7 @@ public sealed partial class VmPowerController : IInformerHandler<Pod>, IInformer
     private readonly WorkQueue<string> _queue;
     private readonly EventRecorder _events;
 
-    public VmPowerController(IApiClient client, VmPowerOptions options, TimeProvider time, ILogger logger)
+    public VmPowerController(IApiClient client, SharedInformers informers, VmPowerOptions options, TimeProvider time, ILogger logger)
     {
         options.Validate();
         _client = client;
@@ -42,29 +42,14 @@ public sealed partial class VmPowerController : IInformerHandler<Pod>, IInformer
         _events = new EventRecorder(client, "vm-power-controller", time);
         // Only pods meant to be off are watched (a selectable field of Ursa's): the cache stays as small as the
         // number of powered-off VMs, and container-pod churn costs this controller nothing.
-        _pods = new Informer<Pod>(client, ResourceRef.Pods, new ListOptions { Tenant = "all", FieldSelector = "spec.virtualMachine.powerSpec=Shutdown" }, time, logger);
-        _nodes = new Informer<Node>(client, ResourceRef.Nodes, new ListOptions(), time, logger);
+        _pods = informers.For<Pod>(ResourceRef.Pods, new ListOptions { Tenant = "all", FieldSelector = "spec.virtualMachine.powerSpec=Shutdown" });
+        _nodes = informers.For<Node>(ResourceRef.Nodes, new ListOptions());
         _pods.AddHandler(this);
         _nodes.AddHandler(this);
     }
 
-    public async Task RunAsync(CancellationToken cancellationToken, int workers = 2)
-    {
-        var background = Task.WhenAll(_pods.RunAsync(cancellationToken), _nodes.RunAsync(cancellationToken), _events.RunAsync(cancellationToken));
-        try
-        {
-            await Task.WhenAll(_pods.Synced, _nodes.Synced).WaitAsync(cancellationToken).ConfigureAwait(false);
-            await KeyedWorkers.RunAsync(_queue, ReconcileAsync, "VmPower", _logger, workers, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-        }
-        finally
-        {
-            _queue.ShutDown();
-            await background.ConfigureAwait(false);
-        }
-    }
+    public Task RunAsync(CancellationToken cancellationToken, int workers = 2) =>
+        KeyedWorkers.RunControllerAsync(_queue, [_pods.Synced, _nodes.Synced], ReconcileAsync, "VmPower", _logger, workers, cancellationToken, _events.RunAsync);
 
     public void OnAdd(Pod obj)
     {

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Ursa.Api.Apps;
 using Ursa.Api.Core;
 using Ursa.Api.Meta;
+using Ursa.Client.Informers;
 using Ursa.Client.Rest;
 using Ursa.Controllers.NodeLifecycle;
 using Ursa.IntegrationTests.Infrastructure;
@@ -22,8 +23,9 @@ public sealed class NodeLifecycleControllerTests(HollowClusterFixture hollow) : 
     public async Task NodeThatStopsHeartbeating_IsTainted_AndItsPodsAreReplacedElsewhere()
     {
         using var stop = new CancellationTokenSource();
-        var controller = new NodeLifecycleController(hollow.Client, new NodeLifecycleOptions { GracePeriod = TimeSpan.FromSeconds(2), MonitorPeriod = TimeSpan.FromMilliseconds(200) }, TimeProvider.System, NullLogger.Instance);
-        var running = controller.RunAsync(stop.Token);
+        var informers = new SharedInformers(hollow.Client, TimeProvider.System, NullLogger.Instance);
+        var controller = new NodeLifecycleController(hollow.Client, informers, new NodeLifecycleOptions { GracePeriod = TimeSpan.FromSeconds(2), MonitorPeriod = TimeSpan.FromMilliseconds(200) }, TimeProvider.System, NullLogger.Instance);
+        var running = Task.WhenAll(informers.RunAsync(stop.Token), controller.RunAsync(stop.Token));
         string? dead = null;
         try
         {
