@@ -70,7 +70,7 @@ public sealed class SchedulerBenchmark(SchedulerBenchmarkOptions options, Benchm
         var startedBefore = fleet.PodsStarted;
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var scheduler = new PodScheduler(client, new SchedulerOptions { SchedulerName = BenchScheduler }, TimeProvider.System, NullLogger.Instance);
+        var scheduler = new PodScheduler(client, new SchedulerOptions { SchedulerName = BenchScheduler, BindBatchSize = options.BindBatch }, TimeProvider.System, NullLogger.Instance);
         var running = scheduler.RunAsync(stop.Token);
         await scheduler.Ready.WaitAsync(cancellationToken).ConfigureAwait(false);
         var scheduling = Stopwatch.StartNew();
