@@ -49,14 +49,7 @@ public sealed partial class PodScheduler
     {
         try
         {
-            var binding = new JsonObject
-            {
-                ["apiVersion"] = "v1",
-                ["kind"] = "Binding",
-                ["metadata"] = new JsonObject { ["name"] = pod.Metadata.Name },
-                ["target"] = new JsonObject { ["kind"] = "Node", ["name"] = node },
-            };
-            await _client.PostSubresourceAsync(Client.Rest.ResourceRef.Pods, pod.Metadata.Tenant, pod.Metadata.Namespace, pod.Metadata.Name!, "binding", binding.ToJsonString(), cancellationToken).ConfigureAwait(false);
+            await _binder.BindAsync(pod, node, cancellationToken).ConfigureAwait(false);
             Interlocked.Increment(ref _scheduled);
             _queue.Forget(key);
             _events.Record(pod, "Pod", "Normal", "Scheduled", $"Successfully assigned {pod.Metadata.Namespace}/{pod.Metadata.Name} to {node}");

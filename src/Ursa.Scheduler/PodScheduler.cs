@@ -3,6 +3,7 @@ using Ursa.Client.Events;
 using Ursa.Client.Informers;
 using Ursa.Client.Queues;
 using Ursa.Client.Rest;
+using Ursa.Scheduler.Binding;
 using Ursa.Scheduler.Cache;
 using Ursa.Scheduler.Framework;
 using Ursa.Scheduler.Plugins;
@@ -11,7 +12,7 @@ namespace Ursa.Scheduler;
 
 /// <summary>
 /// The scheduler: watches pods of every tenant and all nodes, decides one pod at a time against the cache
-/// (assuming each choice at once), and writes bindings in parallel.
+/// (assuming each choice at once), and writes bindings in parallel, coalesced into batches (<see cref="PodBinder"/>).
 /// <code>
 ///   pod informer ─▶ queue ─▶ decide (filters, scores) ─▶ assume in cache ─▶ bind (parallel) ─▶ confirm / forget
 ///        ▲                       │ no node fits
@@ -31,6 +32,7 @@ public sealed partial class PodScheduler : IInformerHandler<Pod>, IInformerHandl
     private readonly Lock _parkLock = new();
     private readonly SchedulingFramework _framework;
     private readonly SemaphoreSlim _binds;
+    private readonly PodBinder _binder;
     private readonly Informer<Pod> _pods;
     private readonly Informer<Node> _nodes;
     private readonly Informer<Namespace> _namespaces;
@@ -46,7 +48,8 @@ public sealed partial class PodScheduler : IInformerHandler<Pod>, IInformerHandl
         _time = time;
         _logger = logger;
         _queue = new WorkQueue<string>(time);
-        _binds = new SemaphoreSlim(options.ParallelBinds);
+        _binds = new SemaphoreSlim(options.MaxPendingBinds);
+        _binder = new PodBinder(client, options.BindBatchSize, options.ParallelBindBatches);
         _framework = new SchedulingFramework(
             [new NodeUnschedulable(), new NodeRuntimeReady(), new NodeAffinityPlugin(), new TaintToleration(), new NodeResourcesFit()],
             [new AllocationScore(options.PackNodes), new NodeAffinityPlugin(), new TaintToleration()],
@@ -54,7 +57,7 @@ public sealed partial class PodScheduler : IInformerHandler<Pod>, IInformerHandl
         _pods = new Informer<Pod>(client, ResourceRef.Pods, new ListOptions { Tenant = "all" }, time, logger);
         _nodes = new Informer<Node>(client, ResourceRef.Nodes, ListOptions.Everything, time, logger);
         _namespaces = new Informer<Namespace>(client, ResourceRef.Namespaces, new ListOptions { Tenant = "all" }, time, logger);
-        _events = new EventRecorder(client, options.SchedulerName, time);
+        _events = new EventRecorder(client, options.SchedulerName, time, writers: options.EventWriters);
         _pods.AddHandler(this);
         _nodes.AddHandler(this);
         _namespaces.AddHandler(this);
@@ -63,13 +66,22 @@ public sealed partial class PodScheduler : IInformerHandler<Pod>, IInformerHandl
     /// <summary>Completes when the scheduler has its first full view of nodes and pods and starts deciding.</summary>
     public Task Ready => _ready.Task;
 
+    /// <summary>Bind requests sent so far (one per batch): <see cref="Scheduled"/> ÷ this is the mean batch size.</summary>
+    public long BindRequests => _binder.Requests;
+
+    /// <summary>Events dropped because they were recorded faster than written (the recorder's queue was full).</summary>
+    public long EventsDropped => _events.Dropped;
+
+    /// <summary>Events recorded and not yet written.</summary>
+    public int EventsPending => _events.Pending;
+
     /// <summary>Pods bound so far by this scheduler.</summary>
     public long Scheduled => Interlocked.Read(ref _scheduled);
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var informers = Task.WhenAll(_nodes.RunAsync(cancellationToken), _pods.RunAsync(cancellationToken), _namespaces.RunAsync(cancellationToken));
-        var flush = Task.WhenAll(FlushUnschedulableAsync(cancellationToken), _events.RunAsync(cancellationToken));
+        var flush = Task.WhenAll(FlushUnschedulableAsync(cancellationToken), _events.RunAsync(cancellationToken), _binder.RunAsync(cancellationToken));
         try
         {
             await Task.WhenAll(_nodes.Synced, _pods.Synced, _namespaces.Synced).WaitAsync(cancellationToken).ConfigureAwait(false);

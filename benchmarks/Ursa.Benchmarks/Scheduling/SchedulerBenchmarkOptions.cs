@@ -16,4 +16,7 @@ public sealed class SchedulerBenchmarkOptions
     public TimeSpan ChurnDuration { get; set; } = TimeSpan.FromSeconds(30);
 
     public int Clients { get; set; } = 64;
+
+    /// <summary>Most pods per bind request of the round schedulers (<see cref="Ursa.Scheduler.SchedulerOptions.BindBatchSize"/>; 1: per-pod binds).</summary>
+    public int BindBatch { get; set; } = new Ursa.Scheduler.SchedulerOptions().BindBatchSize;
 }

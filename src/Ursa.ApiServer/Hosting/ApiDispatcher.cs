@@ -86,6 +86,12 @@ public sealed partial class ApiDispatcher(
             return;
         }
 
+        if (BindingBatch.Addresses(info))
+        {
+            await endpoint.BindBatchAsync(context, info, user, catalog.Get(string.Empty, "pods")).ConfigureAwait(false);
+            return;
+        }
+
         if (!info.IsResourceRequest)
         {
             await ServeNonResourceAsync(context, info).ConfigureAwait(false);

@@ -43,27 +43,7 @@ public sealed partial class ResourceEndpoint
             throw ApiErrors.Invalid(request.Resource, request.Name!, [new StatusCause { Reason = "FieldValueRequired", Field = "target.name", Message = "Required value" }]);
         }
 
-        var now = time.GetUtcNow();
-        await registry.UpdateAsync(request.Resource, request.Tenant, request.Namespace, request.Name!, "binding", current =>
-        {
-            var pod = (Pod)current;
-            if (pod.Metadata.DeletionTimestamp is not null)
-            {
-                throw ApiErrors.Conflict(request.Resource, request.Name!, "pod is being deleted, cannot be assigned to a host");
-            }
-
-            if (!string.IsNullOrEmpty(pod.Spec?.NodeName))
-            {
-                throw ApiErrors.Conflict(request.Resource, request.Name!, $"pod {request.Name} is already assigned to node \"{pod.Spec.NodeName}\"");
-            }
-
-            pod.Spec!.NodeName = node;
-            pod.Status ??= new PodStatus();
-            pod.Status.Conditions ??= [];
-            pod.Status.Conditions.RemoveAll(c => c.Type == "PodScheduled");
-            pod.Status.Conditions.Add(new PodCondition { Type = "PodScheduled", Status = "True", LastTransitionTime = now });
-            return pod;
-        }, request.DryRun, request.Aborted).ConfigureAwait(false);
+        await BindPodAsync(request.Resource, request.Tenant, request.Namespace, request.Name!, node, binding.Metadata?.Uid, request.DryRun, request.Aborted).ConfigureAwait(false);
         await ApiResponse.WriteSuccessStatusAsync(request.Http.Response, new StatusDetails(), request.Aborted).ConfigureAwait(false);
     }
 

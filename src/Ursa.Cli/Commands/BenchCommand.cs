@@ -26,10 +26,11 @@ public static class BenchCommand
         var pods = new Option<int>("--pods") { Description = "Pods to schedule", DefaultValueFactory = _ => defaults.Pods };
         var churn = new Option<int>("--churn") { Description = "Pods per second in the startup-latency phase", DefaultValueFactory = _ => defaults.ChurnPerSecond };
         var warmup = new Option<int>("--warmup") { Description = "Pods scheduled in an unmeasured warm-up round first (0: none)", DefaultValueFactory = _ => defaults.Warmup };
-        var command = new Command("scheduler", "Scheduling throughput on hollow nodes, and pod startup latency (create -> Running via watch) under churn.") { nodes, pods, churn, warmup };
+        var bindBatch = new Option<int>("--bind-batch") { Description = "Most pods per bind request of the measured schedulers (1: one pods/binding request per pod)", DefaultValueFactory = _ => defaults.BindBatch };
+        var command = new Command("scheduler", "Scheduling throughput on hollow nodes, and pod startup latency (create -> Running via watch) under churn.") { nodes, pods, churn, warmup, bindBatch };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var options = new Ursa.Benchmarks.Scheduling.SchedulerBenchmarkOptions { Nodes = parse.GetValue(nodes), Pods = parse.GetValue(pods), ChurnPerSecond = parse.GetValue(churn), Warmup = parse.GetValue(warmup) };
+            var options = new Ursa.Benchmarks.Scheduling.SchedulerBenchmarkOptions { Nodes = parse.GetValue(nodes), Pods = parse.GetValue(pods), ChurnPerSecond = parse.GetValue(churn), Warmup = parse.GetValue(warmup), BindBatch = parse.GetValue(bindBatch) };
             using var shutdown = new ShutdownSignal();
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, shutdown.Token);
             await new Ursa.Benchmarks.Scheduling.SchedulerBenchmark(options, new BenchmarkReport(Console.Out)).RunAsync(stop.Token).ConfigureAwait(false);

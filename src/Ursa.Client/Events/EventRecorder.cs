@@ -10,18 +10,25 @@ namespace Ursa.Client.Events;
 /// when the queue is full (a storm), new events are dropped rather than stalling scheduling or pod syncs —
 /// events are diagnostics, not state (Kubernetes' event broadcaster makes the same trade).
 /// </summary>
-public sealed class EventRecorder(IApiClient client, string component, TimeProvider time, int capacity = 4096)
+/// <param name="writers">
+/// Events written concurrently. One suits an agent; a scheduler binding hundreds of pods a second records as many
+/// Scheduled events, more than one request at a time can write, and a single writer would drop most of them.
+/// </param>
+public sealed class EventRecorder(IApiClient client, string component, TimeProvider time, int capacity = 4096, int writers = 1)
 {
     private readonly Channel<Event> _queue = Channel.CreateBounded<Event>(new BoundedChannelOptions(capacity)
     {
         FullMode = BoundedChannelFullMode.DropWrite,
-        SingleReader = true,
+        SingleReader = writers == 1,
     });
 
     private long _dropped;
 
     /// <summary>Events dropped because the queue was full.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
+
+    /// <summary>Events queued and not yet taken by a writer.</summary>
+    public int Pending => _queue.Reader.Count;
 
     public void Record(KubeObject about, string kind, string type, string reason, string message)
     {
@@ -60,7 +67,10 @@ public sealed class EventRecorder(IApiClient client, string component, TimeProvi
     }
 
     /// <summary>Writes queued events until cancelled.</summary>
-    public async Task RunAsync(CancellationToken cancellationToken)
+    public Task RunAsync(CancellationToken cancellationToken) =>
+        Task.WhenAll(Enumerable.Range(0, Math.Max(1, writers)).Select(_ => WriteAsync(cancellationToken)));
+
+    private async Task WriteAsync(CancellationToken cancellationToken)
     {
         try
         {

@@ -14,7 +14,7 @@ namespace Ursa.Client.Rest;
 /// <see cref="IApiClient"/> over HTTPS: HTTP/2 to the API server (many concurrent requests and watches share
 /// one connection), the cluster CA as the only trust root, a bearer token.
 /// </summary>
-public sealed class ApiClient : IApiClient, IDisposable
+public sealed partial class ApiClient : IApiClient, IDisposable
 {
     private readonly HttpClient _http;
     private readonly string _prefix;

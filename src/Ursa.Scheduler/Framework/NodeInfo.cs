@@ -7,6 +7,8 @@ namespace Ursa.Scheduler.Framework;
 public sealed class NodeInfo(Node node)
 {
     private readonly Dictionary<string, PodRequest> _pods = new(StringComparer.Ordinal);
+    private bool _containerReady = Readiness(node).Container;
+    private bool _vmReady = Readiness(node).Vm;
 
     public Node Node { get; private set; } = node;
 
@@ -20,17 +22,25 @@ public sealed class NodeInfo(Node node)
 
     /// <summary>True when the node's runtime for the workload type reports ready (node conditions
     /// <c>ContainerRuntimeReady</c> / <c>VmRuntimeReady</c>), and the node itself is Ready.</summary>
-    public bool RuntimeReady(WorkloadType workload)
-    {
-        var conditions = Node.Status?.Conditions ?? [];
-        var type = workload == WorkloadType.VirtualMachine ? "VmRuntimeReady" : "ContainerRuntimeReady";
-        return conditions.Any(c => c.Type == "Ready" && c.Status == "True") && conditions.Any(c => c.Type == type && c.Status == "True");
-    }
+    /// <remarks>
+    /// Read once per node object (in <see cref="Update"/>), not per decision: the two condition scans were 5% of
+    /// the scheduler process's CPU in bench scheduler (run for every node a pod is filtered against).
+    /// </remarks>
+    public bool RuntimeReady(WorkloadType workload) => workload == WorkloadType.VirtualMachine ? _vmReady : _containerReady;
 
     public void Update(Node node)
     {
         Node = node;
         Allocatable = ResourceVector.From(node.Status?.Allocatable ?? node.Status?.Capacity);
+        (_containerReady, _vmReady) = Readiness(node);
+    }
+
+    private static (bool Container, bool Vm) Readiness(Node node)
+    {
+        var conditions = node.Status?.Conditions ?? [];
+        bool Has(string type) => conditions.Exists(c => c.Type == type && c.Status == "True");
+        var ready = Has("Ready");
+        return (ready && Has("ContainerRuntimeReady"), ready && Has("VmRuntimeReady"));
     }
 
     public bool AddPod(string key, PodRequest pod)
