@@ -2,10 +2,13 @@ using Microsoft.Extensions.Logging;
 using Ursa.Cli.Commands;
 using Ursa.Client.Connection;
 using Ursa.Client.Rest;
+using Ursa.Cri;
 using Ursa.NodeAgent.Agent;
+using Ursa.NodeAgent.Runtimes;
 using Ursa.NodeAgent.Streaming;
 using Ursa.Runtimes.Containerd;
 using Ursa.Runtimes.Qemu.Network;
+using VmRuntime = Ursa.Runtimes.Qemu.Service.VmRuntime;
 using VmRuntimeHost = Ursa.Runtimes.Qemu.VmRuntimeHost;
 using VmRuntimeOptions = Ursa.Runtimes.Qemu.VmRuntimeOptions;
 
@@ -45,7 +48,9 @@ public sealed partial class NodeStack : IAsyncDisposable
     /// <param name="loggers">Logging.</param>
     /// <param name="cancellationToken">Aborts start-up.</param>
     /// <param name="vmRuntimeDirectory">Root of a VM runtime to run beside managed containerd (null: none).</param>
-    public static async Task<NodeStack> StartAsync(ClusterConnection connection, AgentOptions agent, ContainerdOptions? managed, NodeStreamingOptions? streaming, ILoggerFactory loggers, CancellationToken cancellationToken, string? vmRuntimeDirectory = null)
+    /// <param name="serveVmRuntimeSocket">Also serve that VM runtime over gRPC on <c>vm-runtime.sock</c> in its root,
+    /// for tools and raw benchmarks; the agent calls it in-process either way.</param>
+    public static async Task<NodeStack> StartAsync(ClusterConnection connection, AgentOptions agent, ContainerdOptions? managed, NodeStreamingOptions? streaming, ILoggerFactory loggers, CancellationToken cancellationToken, string? vmRuntimeDirectory = null, bool serveVmRuntimeSocket = false)
     {
         ArgumentNullException.ThrowIfNull(agent);
         ManagedContainerd? containerd = null;
@@ -62,8 +67,8 @@ public sealed partial class NodeStack : IAsyncDisposable
         VmRuntimeHost? vmRuntime = null;
         if (managed is not null && vmRuntimeDirectory is not null)
         {
-            vmRuntime = await StartVmRuntimeAsync(managed, vmRuntimeDirectory, loggers, cancellationToken).ConfigureAwait(false);
-            var entry = $"qemu,vm,unix://{vmRuntime.SocketPath}";
+            vmRuntime = await StartVmRuntimeAsync(managed, vmRuntimeDirectory, serveVmRuntimeSocket, loggers, cancellationToken).ConfigureAwait(false);
+            var entry = $"qemu,vm,{InProcessVmRuntime}";
             if (!agent.Runtimes.Split(';').Contains(entry, StringComparer.Ordinal))
             {
                 // A restart with the same options (ursa up again in-process) finds it registered already.
@@ -79,7 +84,7 @@ public sealed partial class NodeStack : IAsyncDisposable
             Func<System.Net.IPEndPoint, CancellationToken, ValueTask<Stream>>? dial = managed is null
                 ? null
                 : async (endpoint, ct) => await NetworkNamespaceDialer.ForName(managed.NetworkNamespace).ConnectAsync(endpoint, ct).ConfigureAwait(false);
-            host = new NodeAgentHost(client, agent, TimeProvider.System, loggers, streaming, dial);
+            host = new NodeAgentHost(client, agent, TimeProvider.System, loggers, streaming, dial, Connect(vmRuntime));
         }
         catch
         {
@@ -105,6 +110,30 @@ public sealed partial class NodeStack : IAsyncDisposable
 
         return stack;
     }
+
+    /// <summary>The VM runtime run beside managed containerd, called in-process by the agent (null: none).</summary>
+    public VmRuntime? VmRuntime => _vmRuntime?.Runtime;
+
+    /// <summary>
+    /// The runtime entry of the in-process VM runtime: the registry still maps the vm workload type to it like to any
+    /// runtime, and <see cref="Connect"/> hands the agent the runtime object itself for it instead of a gRPC client
+    /// (no second Kestrel host, no HTTP/2 client to it: ~40 MiB of the agent's resident memory, see docs/benchmarks.md).
+    /// </summary>
+    public const string InProcessVmRuntime = "in-process://vm-runtime";
+
+    /// <summary>Opens one runtime entry's services: the in-process VM runtime for its entry, else a CRI client on the
+    /// entry's socket (an external VM runtime named with --runtimes still goes over gRPC).</summary>
+    private static Func<RuntimeEndpointSpec, (IRuntimeService Runtime, IImageService Images)> Connect(VmRuntimeHost? vmRuntime) => spec =>
+    {
+        if (spec.Endpoint == InProcessVmRuntime)
+        {
+            var runtime = vmRuntime?.Runtime ?? throw new FormatException($"runtime {spec.Name}: {InProcessVmRuntime} names the VM runtime ursa runs beside managed containerd, and none runs here");
+            return (runtime, runtime);
+        }
+
+        var client = CriClient.ForUnixSocket(spec.Endpoint);
+        return (client, client);
+    };
 
     /// <summary>Completes when the agent stops on its own (a fault).</summary>
     public Task Completion => _run;
@@ -141,7 +170,7 @@ public sealed partial class NodeStack : IAsyncDisposable
     /// The VM runtime beside managed containerd: VM pods join containerd's pod network (same CNI list, bridge in
     /// its namespace) and pull OCI disk images from the same local registry.
     /// </summary>
-    private static async Task<VmRuntimeHost> StartVmRuntimeAsync(ContainerdOptions managed, string root, ILoggerFactory loggers, CancellationToken cancellationToken)
+    private static async Task<VmRuntimeHost> StartVmRuntimeAsync(ContainerdOptions managed, string root, bool serveSocket, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var options = new VmRuntimeOptions
         {
@@ -155,6 +184,6 @@ public sealed partial class NodeStack : IAsyncDisposable
                 BridgeNamespace = managed.NetworkNamespace,
             },
         };
-        return await VmRuntimeHost.StartAsync(Path.Combine(root, "vm-runtime.sock"), options, VmRuntimeCommand.CreateHttpClient(managed.NetworkNamespace), loggers, cancellationToken).ConfigureAwait(false);
+        return await VmRuntimeHost.StartAsync(serveSocket ? Path.Combine(root, "vm-runtime.sock") : null, options, VmRuntimeCommand.CreateHttpClient(managed.NetworkNamespace), loggers, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -33,7 +33,12 @@ public sealed class AgentProcess : IAsyncDisposable
     /// <summary>The VM runtime the agent runs beside its containerd.</summary>
     public string VmRuntimeSocket => Path.Combine(Home, "vm-runtime", "vm-runtime.sock");
 
-    public static AgentProcess Start(string kubeconfig, string nodeName)
+    /// <summary>Starts the agent.</summary>
+    /// <param name="kubeconfig">The cluster.</param>
+    /// <param name="nodeName">Its node.</param>
+    /// <param name="serveVmRuntimeSocket">Have the agent also serve its in-process VM runtime on
+    /// <see cref="VmRuntimeSocket"/> (the VM bench's raw phase dials it; the pod bench measures the agent without).</param>
+    public static AgentProcess Start(string kubeconfig, string nodeName, bool serveVmRuntimeSocket = true)
     {
         var home = Directory.CreateTempSubdirectory("ursa-bench-agent-").FullName;
         var netns = "ursa-bench-" + Path.GetFileName(home)[^6..];
@@ -47,6 +52,11 @@ public sealed class AgentProcess : IAsyncDisposable
         })
         {
             info.ArgumentList.Add(arg);
+        }
+
+        if (serveVmRuntimeSocket)
+        {
+            info.ArgumentList.Add("--serve-vm-runtime-socket");
         }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("cannot start ursa agent");

@@ -26,7 +26,7 @@ public sealed class PodStartupBenchmark(PodStartupBenchmarkOptions options, Benc
     {
         await using var server = await ServerProcess.StartAsync(cancellationToken).ConfigureAwait(false);
         using var client = new ApiClient(KubeconfigReader.Load(server.KubeconfigPath));
-        await using var agent = AgentProcess.Start(server.KubeconfigPath, NodeName);
+        await using var agent = AgentProcess.Start(server.KubeconfigPath, NodeName, serveVmRuntimeSocket: false);
         report.Note($"server pid {server.Pid}, agent pid {agent.Pid}; {options.Pods} pods per phase; {Environment.ProcessorCount} cores");
         await WaitForNodeReadyAsync(client, agent, cancellationToken).ConfigureAwait(false);
         await client.CreateAsync(ResourceRef.Namespaces, new Namespace { Metadata = new ObjectMeta { Name = "bench" } }, cancellationToken).ConfigureAwait(false);

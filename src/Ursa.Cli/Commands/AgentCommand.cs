@@ -39,7 +39,7 @@ public static class AgentCommand
                 var streaming = parse.GetValue(flags.TlsCertificate) is { Length: > 0 } cert
                     ? NodeCertificates.FromFiles(cert, parse.GetValue(flags.TlsKey) ?? throw new ArgumentException("--tls-cert-file needs --tls-private-key-file"), connection.CertificateAuthorityPem)
                     : null;
-                stack = await NodeStack.StartAsync(connection, flags.Bind(parse), flags.Managed(parse), streaming, loggers, stop.Token, flags.ManagedVmRuntime(parse)).ConfigureAwait(false);
+                stack = await NodeStack.StartAsync(connection, flags.Bind(parse), flags.Managed(parse), streaming, loggers, stop.Token, flags.ManagedVmRuntime(parse), parse.GetValue(flags.ServeVmRuntimeSocket)).ConfigureAwait(false);
             }
             catch (Exception e) when (e is ArgumentException or FormatException)
             {

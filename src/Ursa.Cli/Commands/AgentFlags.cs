@@ -37,7 +37,12 @@ public sealed class AgentFlags
 
     public Option<bool> DisableVmRuntime { get; } = new("--disable-vm-runtime") { Description = "Run no VM runtime beside managed containerd (VM pods then stay Pending with NoRuntime)" };
 
-    public IEnumerable<Option> All => [NodeName, Runtimes, PrimaryRuntime, RootDirectory, ContainerdDirectory, NetworkNamespace, NodeAddress, StreamingPort, VmRuntimeDirectory, DisableVmRuntime];
+    public Option<bool> ServeVmRuntimeSocket { get; } = new("--serve-vm-runtime-socket")
+    {
+        Description = "Also serve the VM runtime run beside managed containerd over gRPC on vm-runtime.sock in --vm-runtime-dir, for tools and raw benchmarks (the agent calls it in-process either way)",
+    };
+
+    public IEnumerable<Option> All => [NodeName, Runtimes, PrimaryRuntime, RootDirectory, ContainerdDirectory, NetworkNamespace, NodeAddress, StreamingPort, VmRuntimeDirectory, DisableVmRuntime, ServeVmRuntimeSocket];
 
     /// <summary>The managed VM runtime's root, or null when there is none (named runtimes, or disabled).</summary>
     public string? ManagedVmRuntime(ParseResult parse) => parse.GetValue(Runtimes) is { Length: > 0 } || parse.GetValue(DisableVmRuntime)

@@ -31,7 +31,7 @@ public sealed partial class PodSyncLoop : IInformerHandler<Pod>
     private readonly ConcurrentDictionary<string, string> _keyByUid = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _uidByKey = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _blockedReason = new(StringComparer.Ordinal);
-    private Dictionary<string, string> _fingerprints = new(StringComparer.Ordinal);
+    private readonly RelistFingerprints _fingerprints = new();
 
     public PodSyncLoop(IApiClient client, AgentOptions options, RuntimeRegistry registry, PodSyncer syncer, EventRecorder events, TimeProvider time, ILogger logger)
     {
@@ -246,48 +246,44 @@ public sealed partial class PodSyncLoop : IInformerHandler<Pod>
         containerRequest.Filter.LabelSelector[CriLabels.ManagedBy] = CriLabels.ManagedByValue;
         var sandboxes = (await runtime.Runtime.ListPodSandboxAsync(sandboxRequest, cancellationToken).ConfigureAwait(false)).Items;
         var containers = (await runtime.Runtime.ListContainersAsync(containerRequest, cancellationToken).ConfigureAwait(false)).Containers;
-        var fingerprints = new Dictionary<string, string>(StringComparer.Ordinal);
         var podKeys = new Dictionary<string, string>(StringComparer.Ordinal);
+        var present = containers.Select(c => c.Labels.GetValueOrDefault(CriLabels.PodUid) ?? string.Empty).ToHashSet(StringComparer.Ordinal);
         foreach (var s in sandboxes)
         {
-            var uid = s.Labels.GetValueOrDefault(CriLabels.PodUid) ?? string.Empty;
-            fingerprints[uid] = fingerprints.GetValueOrDefault(uid) + $"s{s.Id[..12]}{(int)s.State};";
+            present.Add(s.Labels.GetValueOrDefault(CriLabels.PodUid) ?? string.Empty);
             if (s.Labels.GetValueOrDefault(CriLabels.PodName) is { Length: > 0 } name)
             {
-                podKeys[uid] = ObjectKeys.Of(s.Labels.GetValueOrDefault(CriLabels.Tenant), s.Labels.GetValueOrDefault(CriLabels.PodNamespace), name);
+                podKeys[s.Labels.GetValueOrDefault(CriLabels.PodUid) ?? string.Empty] = ObjectKeys.Of(s.Labels.GetValueOrDefault(CriLabels.Tenant), s.Labels.GetValueOrDefault(CriLabels.PodNamespace), name);
             }
         }
 
-        foreach (var c in containers.OrderBy(c => c.Id, StringComparer.Ordinal))
+        var changed = _fingerprints.Update(runtime.Spec.Name, sandboxes, containers);
+        try
         {
-            var uid = c.Labels.GetValueOrDefault(CriLabels.PodUid) ?? string.Empty;
-            fingerprints[uid] = fingerprints.GetValueOrDefault(uid) + $"c{c.Id[..12]}{(int)c.State};";
-        }
-
-        var previous = _fingerprints;
-        foreach (var (uid, print) in fingerprints)
-        {
-            if (previous.GetValueOrDefault(uid) == print)
+            foreach (var uid in changed)
             {
-                continue;
-            }
-
-            if (_keyByUid.TryGetValue(uid, out var key))
-            {
-                _queue.Add(key);
-            }
-            else if (uid.Length > 0 && !_parked.ContainsKey(uid))
-            {
-                // The cluster has no such pod on this node (deleted while the agent was away): clean up, unless it
-                // is a VM pod that released this node powered off (parked while the agent was away).
-                if (!podKeys.TryGetValue(uid, out var podKey) || !await TryParkAsync(podKey, uid, cancellationToken).ConfigureAwait(false))
+                if (_keyByUid.TryGetValue(uid, out var key))
                 {
-                    await _syncer.CleanupAsync(uid, runtime.Runtime, cancellationToken).ConfigureAwait(false);
+                    _queue.Add(key);
+                }
+                else if (uid.Length > 0 && !_parked.ContainsKey(uid) && present.Contains(uid))
+                {
+                    // The cluster has no such pod on this node (deleted while the agent was away): clean up, unless
+                    // it is a VM pod that released this node powered off (parked while the agent was away). A pod
+                    // whose objects are all gone already needs nothing.
+                    if (!podKeys.TryGetValue(uid, out var podKey) || !await TryParkAsync(podKey, uid, cancellationToken).ConfigureAwait(false))
+                    {
+                        await _syncer.CleanupAsync(uid, runtime.Runtime, cancellationToken).ConfigureAwait(false);
+                    }
                 }
             }
         }
-
-        _fingerprints = fingerprints;
+        catch
+        {
+            // A failed cleanup is retried: the next relist sees every pod of this runtime as new.
+            _fingerprints.Forget(runtime.Spec.Name);
+            throw;
+        }
     }
 
     private static partial class Log

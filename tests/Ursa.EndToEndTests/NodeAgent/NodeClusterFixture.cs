@@ -42,7 +42,8 @@ public sealed class NodeClusterFixture : IAsyncLifetime
 
     public ApiClient Client { get; private set; } = null!;
 
-    /// <summary>The VM runtime's root (its socket is <c>vm-runtime.sock</c> there).</summary>
+    /// <summary>The VM runtime's root. The agent calls the runtime in-process; the fixture also has it served on
+    /// <c>vm-runtime.sock</c> there, so tests check what runs through the same gRPC face external tools use.</summary>
     public string VmRuntimeDirectory => Path.Combine(_directory.Path, "vm-runtime");
 
     public NodeClusterFixture()
@@ -72,7 +73,7 @@ public sealed class NodeClusterFixture : IAsyncLifetime
         _plane.WriteKubeconfig(KubeconfigPath);
         var connection = new ClusterConnection(_plane.Api.Url, _plane.Api.CaPem, _plane.Api.AdminToken);
         Client = new ApiClient(connection);
-        _node = await NodeStack.StartAsync(connection, Agent, Containerd, Streaming(), NullLoggerFactory.Instance, CancellationToken.None, VmRuntimeDirectory);
+        _node = await NodeStack.StartAsync(connection, Agent, Containerd, Streaming(), NullLoggerFactory.Instance, CancellationToken.None, VmRuntimeDirectory, serveVmRuntimeSocket: true);
     }
 
     private NodeStreamingOptionsAlias Streaming() => NodeCertificates.FromDataDirectory(Path.Combine(_directory.Path, "data"), NodeName, Agent.NodeAddress);
@@ -151,7 +152,7 @@ public sealed class NodeClusterFixture : IAsyncLifetime
         _node = null;
         var connection = new ClusterConnection(Plane.Api.Url, Plane.Api.CaPem, Plane.Api.AdminToken);
         Agent.StreamingPort = 0;
-        _node = await NodeStack.StartAsync(connection, Agent, Containerd, Streaming(), NullLoggerFactory.Instance, CancellationToken.None, VmRuntimeDirectory);
+        _node = await NodeStack.StartAsync(connection, Agent, Containerd, Streaming(), NullLoggerFactory.Instance, CancellationToken.None, VmRuntimeDirectory, serveVmRuntimeSocket: true);
     }
 
     /// <summary>A CRI (and VM extension) client on the fixture's VM runtime.</summary>

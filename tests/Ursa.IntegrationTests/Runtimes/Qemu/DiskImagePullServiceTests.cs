@@ -37,7 +37,7 @@ public sealed class DiskImagePullServiceTests : IAsyncLifetime
         _http = await LoopbackHttpServer.StartAsync(ServeAsync);
         _runtime = await VmRuntimeHost.StartAsync(Path.Combine(_dir.Path, "vm-runtime.sock"), new VmRuntimeOptions { RootDirectory = Path.Combine(_dir.Path, "root") },
             new HttpClient(), NullLoggerFactory.Instance, CancellationToken.None);
-        _client = CriClient.ForUnixSocket(_runtime.SocketPath);
+        _client = CriClient.ForUnixSocket(_runtime.SocketPath!);
     }
 
     public async Task DisposeAsync()
