@@ -16,17 +16,20 @@ public readonly record struct GrpcCallStatus(GrpcStatusCode Code, string Message
     public static GrpcCallStatus? From(HttpHeaders headers)
     {
         ArgumentNullException.ThrowIfNull(headers);
-        if (!headers.TryGetValues("grpc-status", out IEnumerable<string>? statuses))
+
+        // NonValidated: read as received, without parsing into header objects or allocating an enumerable
+        // (this runs twice per call: once on the headers, once on the trailers).
+        if (!headers.NonValidated.TryGetValues("grpc-status", out HeaderStringValues statuses))
         {
             return null;
         }
 
-        string raw = statuses.First();
+        string raw = First(statuses);
         GrpcStatusCode code = int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out int value)
             ? (GrpcStatusCode)value
             : GrpcStatusCode.Unknown;
-        string message = headers.TryGetValues("grpc-message", out IEnumerable<string>? messages)
-            ? DecodeMessage(messages.First())
+        string message = headers.NonValidated.TryGetValues("grpc-message", out HeaderStringValues messages)
+            ? DecodeMessage(First(messages))
             : string.Empty;
         return new GrpcCallStatus(code, message);
     }
@@ -52,6 +55,16 @@ public readonly record struct GrpcCallStatus(GrpcStatusCode Code, string Message
             or HttpStatusCode.GatewayTimeout => GrpcStatusCode.Unavailable,
         _ => GrpcStatusCode.Unknown,
     };
+
+    private static string First(HeaderStringValues values)
+    {
+        foreach (string value in values)
+        {
+            return value;
+        }
+
+        return string.Empty;
+    }
 
     /// <summary>Throws a <see cref="GrpcException"/> unless the code is OK.</summary>
     public void ThrowIfError()

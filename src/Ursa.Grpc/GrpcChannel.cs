@@ -1,5 +1,6 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using Google.Protobuf;
 using Ursa.Grpc.Internal;
@@ -7,7 +8,7 @@ using Ursa.Grpc.Internal;
 namespace Ursa.Grpc;
 
 /// <summary>
-/// <see cref="IGrpcChannel"/> over <see cref="HttpClient"/>'s HTTP/2: each call is a POST of
+/// <see cref="IGrpcChannel"/> over <see cref="SocketsHttpHandler"/>'s HTTP/2: each call is a POST of
 /// <c>application/grpc</c> frames on its own stream, multiplexed over one connection (more when the server's
 /// stream limit is reached).
 /// <code>
@@ -16,11 +17,19 @@ namespace Ursa.Grpc;
 ///   reply: HEADERS :status 200, DATA frames, trailers grpc-status / grpc-message
 /// </code>
 /// </summary>
+/// <remarks>
+/// The hot path is the etcd store's (one call per API write, ~1,000/s per API server), so a call does no more
+/// than HTTP/2 needs: the handler is driven through <see cref="HttpMessageInvoker"/> (HttpClient would add a
+/// linked cancellation source and its timeout bookkeeping per call), each method's request <see cref="Uri"/> is
+/// built once, headers are added without parsing, and no <see cref="Activity"/> is started for the call (see
+/// <see cref="SuppressActivity"/>).
+/// </remarks>
 public sealed class GrpcChannel : IGrpcChannel
 {
-    private readonly HttpClient _client;
+    private readonly HttpMessageInvoker _invoker;
     private readonly Uri _baseAddress;
     private readonly int _maxMessageSize;
+    private readonly ConcurrentDictionary<string, Uri> _requestUris = new(StringComparer.Ordinal);
 
     /// <summary>Creates a channel to <paramref name="target"/> (<c>http://host:port</c>, <c>https://host:port</c> or <c>unix:///path</c>).</summary>
     public GrpcChannel(Uri target, GrpcChannelOptions options)
@@ -41,13 +50,8 @@ public sealed class GrpcChannel : IGrpcChannel
         Target = target;
         _baseAddress = target.Scheme == "unix" ? new Uri("http://localhost") : target;
         _maxMessageSize = options.MaxReceiveMessageSize;
-        _client = new HttpClient(handler, disposeHandler: true)
-        {
-            // Deadlines are the callers' cancellation tokens; a client-wide timeout would also cut watches.
-            Timeout = Timeout.InfiniteTimeSpan,
-            DefaultRequestVersion = HttpVersion.Version20,
-            DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
-        };
+        // Deadlines are the callers' cancellation tokens: no client-wide timeout (it would also cut watches).
+        _invoker = new HttpMessageInvoker(handler, disposeHandler: true);
     }
 
     /// <inheritdoc />
@@ -60,9 +64,10 @@ public sealed class GrpcChannel : IGrpcChannel
         where TResponse : IMessage<TResponse>
     {
         ArgumentNullException.ThrowIfNull(method);
+        SuppressActivity();
         using HttpRequestMessage message = NewRequest(method.Path, FrameContent(request));
         using GrpcResponseReader reader = await GrpcResponseReader.OpenAsync(
-            _client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken), _maxMessageSize, cancellationToken).ConfigureAwait(false);
+            _invoker.SendAsync(message, cancellationToken), _maxMessageSize, cancellationToken).ConfigureAwait(false);
         byte[] frame = await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
             ?? throw new GrpcException(GrpcStatusCode.Internal, $"{method}: the server sent status OK but no response message");
         if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false) is not null)
@@ -80,9 +85,10 @@ public sealed class GrpcChannel : IGrpcChannel
         where TResponse : IMessage<TResponse>
     {
         ArgumentNullException.ThrowIfNull(method);
+        SuppressActivity();
         using HttpRequestMessage message = NewRequest(method.Path, FrameContent(request));
         using GrpcResponseReader reader = await GrpcResponseReader.OpenAsync(
-            _client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken), _maxMessageSize, cancellationToken).ConfigureAwait(false);
+            _invoker.SendAsync(message, cancellationToken), _maxMessageSize, cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false) is { } frame)
         {
             yield return method.ResponseParser.ParseFrom(frame);
@@ -98,13 +104,23 @@ public sealed class GrpcChannel : IGrpcChannel
         ArgumentNullException.ThrowIfNull(method);
         var content = new GrpcStreamingContent();
         HttpRequestMessage message = NewRequest(method.Path, content);
-        return new GrpcDuplexCall<TRequest, TResponse>(_client, method, message, content, _maxMessageSize, cancellationToken);
+        Activity? caller = Activity.Current;
+        SuppressActivity();
+        try
+        {
+            return new GrpcDuplexCall<TRequest, TResponse>(_invoker, method, message, content, _maxMessageSize, cancellationToken);
+        }
+        finally
+        {
+            // Not an async method: the caller's activity must be put back by hand.
+            Activity.Current = caller;
+        }
     }
 
     /// <inheritdoc />
     public ValueTask DisposeAsync()
     {
-        _client.Dispose();
+        _invoker.Dispose();
         return ValueTask.CompletedTask;
     }
 
@@ -116,23 +132,39 @@ public sealed class GrpcChannel : IGrpcChannel
         return GrpcHttpHandlerFactory.Create(target, options);
     }
 
+    /// <summary>
+    /// Runs the rest of the calling async method (and the HTTP/2 request it starts) outside any
+    /// <see cref="Activity"/>. With an activity current (ASP.NET Core starts one per request when logging is on),
+    /// SocketsHttpHandler's diagnostics stage starts a child activity per call and writes a <c>traceparent</c>
+    /// header into it: an allocation-heavy detour on every etcd write, for trace context that etcd ignores.
+    /// An async method's change to <see cref="Activity.Current"/> does not flow back to its caller.
+    /// </summary>
+    private static void SuppressActivity()
+    {
+        if (Activity.Current is not null)
+        {
+            Activity.Current = null;
+        }
+    }
+
     private static ByteArrayContent FrameContent(IMessage request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var content = new ByteArrayContent(GrpcFrame.Encode(request));
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/grpc");
+        content.Headers.TryAddWithoutValidation("Content-Type", GrpcStreamingContent.ContentType);
         return content;
     }
 
     private HttpRequestMessage NewRequest(string path, HttpContent content)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_baseAddress, path))
+        Uri uri = _requestUris.GetOrAdd(path, static (p, baseAddress) => new Uri(baseAddress, p), _baseAddress);
+        var request = new HttpRequestMessage(HttpMethod.Post, uri)
         {
             Version = HttpVersion.Version20,
             VersionPolicy = HttpVersionPolicy.RequestVersionExact,
             Content = content,
         };
-        request.Headers.TE.Add(new TransferCodingWithQualityHeaderValue("trailers"));
+        request.Headers.TryAddWithoutValidation("TE", "trailers");
         return request;
     }
 }

@@ -29,10 +29,16 @@ public static class GrpcFrame
     /// </summary>
     /// <exception cref="GrpcException"><see cref="GrpcStatusCode.Internal"/> for a truncated or compressed frame,
     /// <see cref="GrpcStatusCode.ResourceExhausted"/> for one larger than <paramref name="maxMessageSize"/>.</exception>
-    public static async ValueTask<byte[]?> ReadAsync(Stream stream, int maxMessageSize, CancellationToken cancellationToken)
+    public static ValueTask<byte[]?> ReadAsync(Stream stream, int maxMessageSize, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        byte[] header = new byte[HeaderLength];
+        return ReadAsync(stream, new byte[HeaderLength], maxMessageSize, cancellationToken);
+    }
+
+    /// <summary>As <see cref="ReadAsync(Stream, int, CancellationToken)"/>, reading the header into <paramref name="header"/>
+    /// (a call's own <see cref="HeaderLength"/>-byte buffer, reused for each of its frames).</summary>
+    internal static async ValueTask<byte[]?> ReadAsync(Stream stream, byte[] header, int maxMessageSize, CancellationToken cancellationToken)
+    {
         int read = await stream.ReadAtLeastAsync(header, HeaderLength, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
         if (read == 0)
         {

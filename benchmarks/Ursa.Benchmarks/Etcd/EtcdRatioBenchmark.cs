@@ -16,10 +16,15 @@ namespace Ursa.Benchmarks.Etcd;
 ///   this process ──HTTPS──▶ ursa server ──gRPC (EtcdStore)───────▶ etcd      API creates
 /// </code>
 /// Raw puts run twice, before and after the API phase, and their mean is the baseline, because on a shared
-/// 2-core machine the baseline drifts by ±10% between runs.
+/// 2-core machine the baseline drifts by ±10% between runs. Every phase prints the CPU each process spent per
+/// operation and what etcd was asked per operation (<see cref="EtcdWorkCounter"/>); after the API phase, watched
+/// store creates paced to its rate show etcd's cost per create at that rate without the API server.
 /// </summary>
 public sealed class EtcdRatioBenchmark(EtcdRatioBenchmarkOptions options, BenchmarkReport report)
 {
+    // Reads etcd's /metrics (plain HTTP on its client port) around each phase.
+    private static readonly HttpClient Metrics = new();
+
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         await using var etcd = await EtcdProcess.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -40,11 +45,13 @@ public sealed class EtcdRatioBenchmark(EtcdRatioBenchmarkOptions options, Benchm
         {
             await RunConcurrentlyAsync(options.Warmup, i => store.CreateAsync($"/bench/store-warm/{i}", value, cancellationToken)).ConfigureAwait(false);
             EtcdCpuMeter cpu = Meter(etcd, server: null);
+            EtcdWorkCounter work = await EtcdWorkCounter.StartAsync(Metrics, etcd.ClientUrl, cancellationToken).ConfigureAwait(false);
             TimeSpan elapsed = await RunConcurrentlyAsync(options.Puts, i => store.CreateAsync($"/bench/store/{i}", value, cancellationToken)).ConfigureAwait(false);
             report.Note($"store creates: CPU per create: {cpu.PerOperation(options.Puts)}");
+            report.Note($"store creates: etcd work per create: {await work.PerOperationAsync(options.Puts, cancellationToken).ConfigureAwait(false)}");
             storeCreates = options.Puts / elapsed.TotalSeconds;
             report.Result($"etcd_store_create_{options.Clients}_callers", storeCreates, "creates/s");
-            await WatchedStoreCreatesAsync(etcd, store, value, cancellationToken).ConfigureAwait(false);
+            await WatchedStoreCreatesAsync(etcd, store, value, "watched", rate: null, cancellationToken).ConfigureAwait(false);
         }
 
         double creates;
@@ -57,10 +64,20 @@ public sealed class EtcdRatioBenchmark(EtcdRatioBenchmarkOptions options, Benchm
             await WarmUpServerAsync(client, server, cancellationToken).ConfigureAwait(false);
             var latencies = new LatencyRecorder();
             EtcdCpuMeter cpu = Meter(etcd, server);
+            EtcdWorkCounter work = await EtcdWorkCounter.StartAsync(Metrics, etcd.ClientUrl, cancellationToken).ConfigureAwait(false);
             TimeSpan elapsed = await ApiBenchmark.CreatePodsAsync(client, "ratio", 0, options.Pods, options.Clients, latencies, cancellationToken).ConfigureAwait(false);
             creates = options.Pods / elapsed.TotalSeconds;
             report.Note($"API pod creates: CPU per create: {cpu.PerOperation(options.Pods)}");
+            report.Note($"API pod creates: etcd work per create: {await work.PerOperationAsync(options.Pods, cancellationToken).ConfigureAwait(false)}");
             report.Note($"API pod creates: p50 {latencies.Percentile(50):0.0} ms, p99 {latencies.Percentile(99):0.0} ms; stored pod {await StoredPodBytesAsync(etcd, cancellationToken).ConfigureAwait(false)} bytes");
+        }
+
+        // The same store creates with a watch, paced to the API phase's rate with no API server running: etcd's
+        // cost per create at that rate, to tell how much of its extra cost per API create comes from the lower
+        // write rate (fewer writes share each fsync and raft round) and how much from the API server itself.
+        await using (var store = await EtcdStore.ConnectAsync(new EtcdStoreOptions { Endpoints = [etcd.ClientUrl] }, NullLogger<EtcdStore>.Instance, TimeProvider.System, cancellationToken).ConfigureAwait(false))
+        {
+            await WatchedStoreCreatesAsync(etcd, store, value, "paced", creates, cancellationToken).ConfigureAwait(false);
         }
 
         double rawAfter = await RawPutsAsync(etcd, "b", value, cancellationToken).ConfigureAwait(false);
@@ -74,16 +91,18 @@ public sealed class EtcdRatioBenchmark(EtcdRatioBenchmarkOptions options, Benchm
 
     /// <summary>
     /// Store creates again, with one watch on their prefix read as the API server's watch cache reads it (prev_kv
-    /// and progress on): how much of etcd's CPU per API create is the watch's.
+    /// and progress on): how much of etcd's CPU per API create is the watch's. With <paramref name="rate"/>, the
+    /// creates are started no faster than that many per second.
     /// </summary>
-    private async Task WatchedStoreCreatesAsync(EtcdProcess etcd, EtcdStore store, byte[] value, CancellationToken cancellationToken)
+    private async Task WatchedStoreCreatesAsync(EtcdProcess etcd, EtcdStore store, byte[] value, string name, double? rate, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         long after = await store.GetCurrentRevisionAsync(cancellationToken).ConfigureAwait(false);
         long seen = 0;
+        string prefix = $"/bench/{name}/";
         var watch = Task.Run(async () =>
         {
-            await foreach (WatchEvent change in store.WatchAsync("/bench/watched/", after, stop.Token).ConfigureAwait(false))
+            await foreach (WatchEvent change in store.WatchAsync(prefix, after, stop.Token).ConfigureAwait(false))
             {
                 if (change.Type != WatchEventType.Progress && Interlocked.Increment(ref seen) == options.Puts)
                 {
@@ -91,10 +110,22 @@ public sealed class EtcdRatioBenchmark(EtcdRatioBenchmarkOptions options, Benchm
                 }
             }
         }, stop.Token);
+        string what = rate is { } r ? $"store creates with a watch, paced to {r:0}/s" : "store creates with a watch on them";
         EtcdCpuMeter cpu = Meter(etcd, server: null);
-        TimeSpan elapsed = await RunConcurrentlyAsync(options.Puts, i => store.CreateAsync($"/bench/watched/{i}", value, cancellationToken)).ConfigureAwait(false);
+        EtcdWorkCounter work = await EtcdWorkCounter.StartAsync(Metrics, etcd.ClientUrl, cancellationToken).ConfigureAwait(false);
+        var clock = Stopwatch.StartNew();
+        TimeSpan elapsed = await RunConcurrentlyAsync(options.Puts, async i =>
+        {
+            if (rate is { } perSecond && TimeSpan.FromSeconds(i / perSecond) - clock.Elapsed is { Ticks: > 0 } wait)
+            {
+                await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+            }
+
+            return await store.CreateAsync($"{prefix}{i}", value, cancellationToken).ConfigureAwait(false);
+        }).ConfigureAwait(false);
         await watch.WaitAsync(TimeSpan.FromSeconds(60), cancellationToken).ConfigureAwait(false);
-        report.Note($"store creates with a watch on them: CPU per create: {cpu.PerOperation(options.Puts)}; {options.Puts / elapsed.TotalSeconds:0}/s");
+        report.Note($"{what}: CPU per create: {cpu.PerOperation(options.Puts)}; {options.Puts / elapsed.TotalSeconds:0}/s");
+        report.Note($"{what}: etcd work per create: {await work.PerOperationAsync(options.Puts, cancellationToken).ConfigureAwait(false)}");
     }
 
     /// <summary>
@@ -127,8 +158,10 @@ public sealed class EtcdRatioBenchmark(EtcdRatioBenchmarkOptions options, Benchm
     {
         await using var raw = new EtcdKvClient(etcd.ClientUrl);
         EtcdCpuMeter cpu = Meter(etcd, server: null);
+        EtcdWorkCounter work = await EtcdWorkCounter.StartAsync(Metrics, etcd.ClientUrl, cancellationToken).ConfigureAwait(false);
         TimeSpan elapsed = await RunConcurrentlyAsync(options.Puts, i => raw.PutAsync($"/bench/raw-{run}/{i}", value, cancellationToken)).ConfigureAwait(false);
         report.Note($"raw puts ({run}): CPU per put: {cpu.PerOperation(options.Puts)}");
+        report.Note($"raw puts ({run}): etcd work per put: {await work.PerOperationAsync(options.Puts, cancellationToken).ConfigureAwait(false)}");
         return options.Puts / elapsed.TotalSeconds;
     }
 

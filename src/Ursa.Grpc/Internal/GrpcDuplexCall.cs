@@ -14,9 +14,11 @@ internal sealed class GrpcDuplexCall<TRequest, TResponse> : IGrpcDuplexCall<TReq
     private readonly Task<HttpResponseMessage> _response;
     private readonly int _maxMessageSize;
     private GrpcResponseReader? _reader;
+    private CancellationToken _readToken;
+    private CancellationTokenSource? _readLinked;
     private int _disposed;
 
-    public GrpcDuplexCall(HttpClient client, GrpcMethod<TRequest, TResponse> method, HttpRequestMessage request,
+    public GrpcDuplexCall(HttpMessageInvoker invoker, GrpcMethod<TRequest, TResponse> method, HttpRequestMessage request,
         GrpcStreamingContent content, int maxMessageSize, CancellationToken cancellationToken)
     {
         _method = method;
@@ -24,7 +26,7 @@ internal sealed class GrpcDuplexCall<TRequest, TResponse> : IGrpcDuplexCall<TReq
         _content = content;
         _maxMessageSize = maxMessageSize;
         _lifetime = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        _response = client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, _lifetime.Token);
+        _response = invoker.SendAsync(request, _lifetime.Token);
     }
 
     public async ValueTask WriteAsync(TRequest message, CancellationToken cancellationToken)
@@ -48,9 +50,9 @@ internal sealed class GrpcDuplexCall<TRequest, TResponse> : IGrpcDuplexCall<TReq
 
     public async ValueTask<TResponse?> ReadAsync(CancellationToken cancellationToken)
     {
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _lifetime.Token);
-        _reader ??= await GrpcResponseReader.OpenAsync(_response, _maxMessageSize, linked.Token).ConfigureAwait(false);
-        byte[]? frame = await _reader.ReadAsync(linked.Token).ConfigureAwait(false);
+        CancellationToken token = ReadToken(cancellationToken);
+        _reader ??= await GrpcResponseReader.OpenAsync(_response, _maxMessageSize, token).ConfigureAwait(false);
+        byte[]? frame = await _reader.ReadAsync(token).ConfigureAwait(false);
         return frame is null ? null : _method.ResponseParser.ParseFrom(frame);
     }
 
@@ -74,6 +76,29 @@ internal sealed class GrpcDuplexCall<TRequest, TResponse> : IGrpcDuplexCall<TReq
 
         _reader?.Dispose();
         _request.Dispose();
+        _readLinked?.Dispose();
         _lifetime.Dispose();
+    }
+
+    /// <summary>
+    /// The caller's token linked with the call's lifetime, kept while the caller passes the same token: a watch
+    /// reads one response per event (~1,000/s on a busy API server) with one token for its whole life, and a new
+    /// linked source per read was an allocation and two registrations each. Reads are never concurrent.
+    /// </summary>
+    private CancellationToken ReadToken(CancellationToken cancellationToken)
+    {
+        if (!cancellationToken.CanBeCanceled)
+        {
+            return _lifetime.Token;
+        }
+
+        if (_readLinked is null || _readToken != cancellationToken)
+        {
+            _readLinked?.Dispose();
+            _readLinked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _lifetime.Token);
+            _readToken = cancellationToken;
+        }
+
+        return _readLinked.Token;
     }
 }

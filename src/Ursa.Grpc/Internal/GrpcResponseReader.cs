@@ -12,6 +12,7 @@ internal sealed class GrpcResponseReader : IDisposable
     private readonly Stream _body;
     private readonly int _maxMessageSize;
     private readonly GrpcCallStatus? _trailersOnly;
+    private readonly byte[] _header = new byte[GrpcFrame.HeaderLength];
 
     private GrpcResponseReader(HttpResponseMessage response, Stream body, int maxMessageSize, GrpcCallStatus? trailersOnly)
     {
@@ -60,7 +61,7 @@ internal sealed class GrpcResponseReader : IDisposable
         byte[]? frame;
         try
         {
-            frame = await GrpcFrame.ReadAsync(_body, _maxMessageSize, cancellationToken).ConfigureAwait(false);
+            frame = await GrpcFrame.ReadAsync(_body, _header, _maxMessageSize, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception error) when (GrpcErrors.IsTransport(error))
         {

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Threading.Channels;
 
 namespace Ursa.Grpc.Internal;
@@ -10,10 +9,13 @@ namespace Ursa.Grpc.Internal;
 /// </summary>
 internal sealed class GrpcStreamingContent : HttpContent
 {
+    /// <summary>The content type of every gRPC request body (no <c>+proto</c> suffix: protobuf is the default).</summary>
+    public const string ContentType = "application/grpc";
+
     // 16 queued frames: a watch sends a handful of small requests; more would only hide a stuck connection.
     private readonly Channel<byte[]> _frames = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(16) { SingleReader = true });
 
-    public GrpcStreamingContent() => Headers.ContentType = new MediaTypeHeaderValue("application/grpc");
+    public GrpcStreamingContent() => Headers.TryAddWithoutValidation("Content-Type", ContentType);
 
     public ValueTask WriteAsync(byte[] frame, CancellationToken cancellationToken) => _frames.Writer.WriteAsync(frame, cancellationToken);
 
