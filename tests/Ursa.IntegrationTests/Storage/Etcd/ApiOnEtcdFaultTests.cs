@@ -17,7 +17,7 @@ namespace Ursa.IntegrationTests.Storage.Etcd;
 /// <summary>
 /// The API server on etcd under faults, driven through the API as clients see it: a create storm while an etcd
 /// member (the leader) is killed, while the API server itself is killed and restarted, and the whole etcd
-/// cluster frozen for 10 s. Each checks the stored pods against the acknowledged creates at the end.
+/// cluster frozen or stopped for 10 s. Each checks the stored pods against the acknowledged creates at the end.
 /// </summary>
 public sealed class ApiOnEtcdFaultTests(ITestOutputHelper output)
 {
@@ -103,8 +103,15 @@ public sealed class ApiOnEtcdFaultTests(ITestOutputHelper output)
         }
     }
 
-    [Fact]
-    public async Task WholeEtcdClusterFrozenFor10s_ApiAnswers503Or504ThenRecoversAndTheWatchMissesNothing()
+    /// <summary>
+    /// The whole cluster out for 10 s, two ways: <c>frozen</c> (SIGSTOP: connections stay open and nothing answers, the
+    /// hardest case for a client — no RST, no refusal) and <c>stopped</c> (every member shut down, connections refused,
+    /// then started again from its data directory, so the store must reconnect and the watch resume from a new stream).
+    /// </summary>
+    [Theory]
+    [InlineData("frozen")]
+    [InlineData("stopped")]
+    public async Task WholeEtcdClusterOutFor10s_ApiAnswers503Or504ThenRecoversAndTheWatchMissesNothing(string outageKind)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         CancellationToken ct = timeout.Token;
@@ -124,8 +131,15 @@ public sealed class ApiOnEtcdFaultTests(ITestOutputHelper output)
 
         await watch.WaitForAddedAsync(expected, Deadline, "the pods created before the outage");
 
-        // SIGSTOP: connections stay open and nothing answers, the hardest case for a client (no RST, no refusal).
-        await etcd.PauseAllAsync();
+        if (outageKind == "frozen")
+        {
+            await etcd.PauseAllAsync();
+        }
+        else
+        {
+            await etcd.StopAllAsync();
+        }
+
         var outage = Stopwatch.StartNew();
         int probes = 0;
         try
@@ -139,10 +153,17 @@ public sealed class ApiOnEtcdFaultTests(ITestOutputHelper output)
         }
         finally
         {
-            await etcd.ResumeAllAsync();
+            if (outageKind == "frozen")
+            {
+                await etcd.ResumeAllAsync();
+            }
+            else
+            {
+                await etcd.StartStoppedAsync();
+            }
         }
 
-        output.WriteLine($"{probes} create+list probe pairs during the {outage.Elapsed.TotalSeconds:0.0} s outage, all 503/504");
+        output.WriteLine($"{probes} create+list probe pairs during the {outage.Elapsed.TotalSeconds:0.0} s {outageKind} outage, all 503/504");
         Assert.True(probes >= 2, $"only {probes} probes during the outage");
 
         // Recovers on its own: no restart, no intervention.

@@ -42,6 +42,37 @@ public sealed partial class EtcdCluster
     /// <summary>SIGCONTs every member paused by <see cref="PauseAllAsync"/>.</summary>
     public Task ResumeAllAsync() => SignalAllAsync("-CONT");
 
+    /// <summary>Stops every member as an operator would (SIGTERM) and waits until each has exited.</summary>
+    public async Task StopAllAsync()
+    {
+        await SignalAllAsync("-TERM");
+        foreach (Member member in _members)
+        {
+            if (member.Process is { } process)
+            {
+                using var exit = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+                await process.WaitForExitAsync(exit.Token);
+                process.Dispose();
+                member.Process = null;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Starts every stopped member again on its data directory and ports, all before waiting: a lone member of three
+    /// is never healthy (it cannot elect a leader), so they must come back together.
+    /// </summary>
+    public async Task StartStoppedAsync()
+    {
+        List<Member> stopped = [.. _members.Where(m => m.Process is null)];
+        foreach (Member member in stopped)
+        {
+            Launch(member, initial: false);
+        }
+
+        await Task.WhenAll(stopped.Select(WaitHealthyAsync));
+    }
+
     private async Task SignalAllAsync(string signal)
     {
         foreach (Member member in _members)
