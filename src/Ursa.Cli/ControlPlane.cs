@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Ursa.ApiServer.Hosting;
 using Ursa.ApiServer.Pki;
 using Ursa.Client.Connection;
+using Ursa.Client.Informers;
 using Ursa.Client.Rest;
 using Ursa.Controllers;
 using Ursa.Scheduler;
@@ -48,15 +49,23 @@ public sealed class ControlPlane : IAsyncDisposable
             plane._client = new ApiClient(new ClusterConnection(plane.Api.Url, plane.Api.CaPem, plane.Api.AdminToken));
         }
 
+        // The scheduler and the controllers share one list+watch per kind (pods, nodes): each pod event is sent,
+        // decoded and cached once in this process, not once per component.
+        var informers = plane._client is null ? null : new SharedInformers(plane._client, TimeProvider.System, loggers.CreateLogger<SharedInformers>());
         if (withScheduler)
         {
-            plane.Scheduler = new PodScheduler(plane._client!, new SchedulerOptions(), TimeProvider.System, loggers.CreateLogger<PodScheduler>());
+            plane.Scheduler = new PodScheduler(plane._client!, new SchedulerOptions(), TimeProvider.System, loggers.CreateLogger<PodScheduler>(), informers);
             components.Add(plane.Scheduler.RunAsync(plane._stop.Token));
         }
 
         if (withControllers ?? withScheduler)
         {
-            components.Add(new ControllerSet(plane._client!, TimeProvider.System, loggers).RunAsync(plane._stop.Token));
+            components.Add(new ControllerSet(plane._client!, TimeProvider.System, loggers, sharedInformers: informers).RunAsync(plane._stop.Token));
+        }
+
+        if (informers is not null)
+        {
+            components.Add(informers.RunAsync(plane._stop.Token));
         }
 
         plane._components = Task.WhenAll(components);

@@ -16,12 +16,18 @@ namespace Ursa.Controllers;
 /// server (NamespaceCleaner, TenantBootstrap), so they are not repeated here. The controllers share their informers
 /// (<see cref="SharedInformers"/>): one watch of pods for all of them, not one each.
 /// </summary>
-public sealed class ControllerSet(IApiClient client, TimeProvider time, ILoggerFactory loggers, NodeLifecycleOptions? nodeLifecycle = null)
+/// <param name="client">The API client.</param>
+/// <param name="time">The clock.</param>
+/// <param name="loggers">Logs.</param>
+/// <param name="nodeLifecycle">Node lifecycle tuning (grace periods).</param>
+/// <param name="sharedInformers">Informers shared with other components of this process (the in-process scheduler), which
+/// the caller starts after every component took its own; null = the set lists, watches and runs its own.</param>
+public sealed class ControllerSet(IApiClient client, TimeProvider time, ILoggerFactory loggers, NodeLifecycleOptions? nodeLifecycle = null, SharedInformers? sharedInformers = null)
 {
     /// <summary>Runs every controller until cancelled.</summary>
     public Task RunAsync(CancellationToken cancellationToken)
     {
-        var informers = new SharedInformers(client, time, loggers.CreateLogger<SharedInformers>());
+        var informers = sharedInformers ?? new SharedInformers(client, time, loggers.CreateLogger<SharedInformers>());
         var replicaSets = new ReplicaSetController(client, informers, time, loggers.CreateLogger<ReplicaSetController>());
         var deployments = new DeploymentController(client, informers, time, loggers.CreateLogger<DeploymentController>());
         var jobs = new JobController(client, informers, time, loggers.CreateLogger<JobController>());
@@ -29,7 +35,7 @@ public sealed class ControllerSet(IApiClient client, TimeProvider time, ILoggerF
         var nodes = new NodeLifecycleController(client, informers, nodeLifecycle ?? new NodeLifecycleOptions(), time, loggers.CreateLogger<NodeLifecycleController>());
         var power = new VmPowerController(client, informers, new VmPowerOptions(), time, loggers.CreateLogger<VmPowerController>());
         return Task.WhenAll(
-            informers.RunAsync(cancellationToken),
+            sharedInformers is null ? informers.RunAsync(cancellationToken) : Task.CompletedTask,
             nodes.RunAsync(cancellationToken),
             replicaSets.RunAsync(cancellationToken),
             deployments.RunAsync(cancellationToken),

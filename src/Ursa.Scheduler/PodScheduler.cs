@@ -36,11 +36,22 @@ public sealed partial class PodScheduler : IInformerHandler<Pod>, IInformerHandl
     private readonly Informer<Pod> _pods;
     private readonly Informer<Node> _nodes;
     private readonly Informer<Namespace> _namespaces;
+
+    /// <summary>The informers this scheduler runs itself; null when its owner shares and runs them.</summary>
+    private readonly SharedInformers? _ownInformers;
     private readonly EventRecorder _events;
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _scheduled;
 
-    public PodScheduler(IApiClient client, SchedulerOptions options, TimeProvider time, ILogger logger)
+    /// <param name="client">The API client binds, events and status writes go through.</param>
+    /// <param name="options">Tuning.</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="logger">The log.</param>
+    /// <param name="sharedInformers">
+    /// Informers shared with other components of this process (the controllers in <c>ursa server</c>), which the caller
+    /// starts after every component took its own; null = the scheduler lists and watches on its own.
+    /// </param>
+    public PodScheduler(IApiClient client, SchedulerOptions options, TimeProvider time, ILogger logger, SharedInformers? sharedInformers = null)
     {
         options.Validate();
         _client = client;
@@ -54,9 +65,11 @@ public sealed partial class PodScheduler : IInformerHandler<Pod>, IInformerHandl
             [new NodeUnschedulable(), new NodeRuntimeReady(), new NodeAffinityPlugin(), new TaintToleration(), new NodeResourcesFit()],
             [new AllocationScore(options.PackNodes), new NodeAffinityPlugin(), new TaintToleration()],
             [new PodTopologySpread(), new InterPodAffinity()]);
-        _pods = new Informer<Pod>(client, ResourceRef.Pods, new ListOptions { Tenant = "all" }, time, logger);
-        _nodes = new Informer<Node>(client, ResourceRef.Nodes, ListOptions.Everything, time, logger);
-        _namespaces = new Informer<Namespace>(client, ResourceRef.Namespaces, new ListOptions { Tenant = "all" }, time, logger);
+        _ownInformers = sharedInformers is null ? new SharedInformers(client, time, logger) : null;
+        var informers = sharedInformers ?? _ownInformers!;
+        _pods = informers.For<Pod>(ResourceRef.Pods, new ListOptions { Tenant = "all" });
+        _nodes = informers.For<Node>(ResourceRef.Nodes, ListOptions.Everything);
+        _namespaces = informers.For<Namespace>(ResourceRef.Namespaces, new ListOptions { Tenant = "all" });
         _events = new EventRecorder(client, options.SchedulerName, time, writers: options.EventWriters);
         _pods.AddHandler(this);
         _nodes.AddHandler(this);
@@ -80,7 +93,7 @@ public sealed partial class PodScheduler : IInformerHandler<Pod>, IInformerHandl
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var informers = Task.WhenAll(_nodes.RunAsync(cancellationToken), _pods.RunAsync(cancellationToken), _namespaces.RunAsync(cancellationToken));
+        var informers = _ownInformers?.RunAsync(cancellationToken) ?? Task.CompletedTask;
         var flush = Task.WhenAll(FlushUnschedulableAsync(cancellationToken), _events.RunAsync(cancellationToken), _binder.RunAsync(cancellationToken));
         try
         {
