@@ -35,11 +35,15 @@ public static class RegistryConfig
         yaml.Append("    disabled: true\n");
         yaml.Append("storage:\n");
         yaml.Append("  filesystem:\n");
-        yaml.Append("    rootdirectory: ").Append(JsonSerializer.Serialize(StorageDirectory(options))).Append('\n');
+        yaml.Append("    rootdirectory: ").Append(Quote(StorageDirectory(options))).Append('\n');
         yaml.Append("  delete:\n");
         yaml.Append("    enabled: true\n");
         yaml.Append("http:\n");
-        yaml.Append("  addr: ").Append(JsonSerializer.Serialize(options.RegistryAddress)).Append('\n');
+        yaml.Append("  addr: ").Append(Quote(options.RegistryAddress)).Append('\n');
         return yaml.ToString();
     }
+
+    // Same text as JsonSerializer.Serialize(string), without the reflection-based serializer, whose metadata the agent
+    // otherwise builds at start for two strings (docs/benchmarks.md, agent memory).
+    private static string Quote(string value) => "\"" + JsonEncodedText.Encode(value).ToString() + "\"";
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using Ursa.Client.Connection;
+using Ursa.NodeAgent.Agent;
 
 namespace Ursa.Cli.Commands;
 
@@ -24,6 +25,8 @@ public static class AgentCommand
 
         command.SetAction(async (parse, cancellationToken) =>
         {
+            // First, before any work: a standalone agent runs with its own GC/JIT settings (returns if it already does).
+            AgentRuntimeTuning.ExecWithTunedRuntime();
             var connection = KubeconfigReader.Load(parse.GetValue(kubeconfig) ?? UrsaPaths.Kubeconfig);
             if (parse.GetValue(server) is { Length: > 0 } url)
             {
