@@ -1,12 +1,10 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Ursa.Api.Serialization;
-using Ursa.ApiMachinery.Patching;
 using Ursa.ApiMachinery.Protobuf;
 using Ursa.ApiServer.Errors;
+using Ursa.ApiServer.Registry;
 using Ursa.ApiServer.Resources;
-using Ursa.ApiServer.Schema;
 
 namespace Ursa.ApiServer.Http;
 
@@ -56,39 +54,8 @@ public sealed partial class ResourceEndpoint
             "application/json-patch+json" or "application/merge-patch+json" or "application/strategic-merge-patch+json" => RequestBody.Decode(body, "application/json"),
             _ => throw ApiErrors.UnsupportedMediaType(mediaType),
         };
-        var schema = TypePatchSchema.For(resource.TypeInfo.Type);
-        var validation = request.Query("fieldValidation");
-        var result = await registry.UpdateAsync(resource, request.Tenant, request.Namespace, request.Name!, subresource, current =>
-        {
-            var original = JsonSerializer.SerializeToNode(current, resource.TypeInfo);
-            JsonNode? patched;
-            try
-            {
-                patched = mediaType switch
-                {
-                    "application/json-patch+json" => JsonPatch.Apply(original, patch),
-                    "application/merge-patch+json" => JsonMergePatch.Apply(original, patch),
-                    _ => StrategicMergePatch.Apply(original, patch, schema),
-                };
-            }
-            catch (PatchException e)
-            {
-                throw new ApiException((System.Net.HttpStatusCode)422, "Invalid", $"the patch could not be applied: {e.Message}");
-            }
-
-            if (patched is not JsonObject patchedObject)
-            {
-                throw ApiErrors.BadRequest("the patched object is not a JSON object");
-            }
-
-            // A patch that does not name a resourceVersion applies to whatever is current.
-            if (patch is not JsonObject { } p || p["metadata"]?["resourceVersion"] is null)
-            {
-                patchedObject["metadata"]?.AsObject().Remove("resourceVersion");
-            }
-
-            return DecodeObject(request, JsonSerializer.SerializeToUtf8Bytes(patchedObject), validation);
-        }, request.DryRun, request.Aborted).ConfigureAwait(false);
+        var objectPatch = new ObjectPatch(mediaType, patch, request.Query("fieldValidation"), field => WarnUnknownField(request, field));
+        var result = await registry.PatchAsync(resource, request.Tenant, request.Namespace, request.Name!, subresource, objectPatch, request.DryRun, request.Aborted).ConfigureAwait(false);
         await ApiResponse.WriteJsonAsync(request.Http.Response, 200, result.Json, request.Aborted).ConfigureAwait(false);
     }
 
@@ -181,75 +148,11 @@ public sealed partial class ResourceEndpoint
         return DecodeObject(request, body, request.Query("fieldValidation"));
     }
 
-    /// <summary>
-    /// Checks type and (per <c>fieldValidation</c>) unknown fields, then decodes. Strict: unknown fields are a
-    /// 422 naming each; Warn (the default): a Warning header each; Ignore: dropped silently.
-    /// </summary>
-    private KubeObject DecodeObject(ApiRequest request, byte[] json, string? fieldValidation)
-    {
-        var resource = request.Resource;
-        var mode = fieldValidation ?? "Warn";
-        if (mode is not ("Strict" or "Warn" or "Ignore"))
-        {
-            throw ApiErrors.BadRequest($"fieldValidation must be one of Strict, Warn, Ignore (got \"{mode}\")");
-        }
+    private static KubeObject DecodeObject(ApiRequest request, byte[] json, string? fieldValidation) =>
+        ObjectDecoder.Decode(request.Resource, json, fieldValidation, field => WarnUnknownField(request, field));
 
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 100 });
-        }
-        catch (JsonException e)
-        {
-            throw ApiErrors.BadRequest($"the request body is not valid JSON: {e.Message}");
-        }
-
-        using (document)
-        {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                throw ApiErrors.BadRequest("the request body must be a JSON object");
-            }
-
-            if (root.TryGetProperty("apiVersion", out var apiVersion) && apiVersion.ValueKind == JsonValueKind.String && apiVersion.GetString() != resource.GroupVersion)
-            {
-                throw ApiErrors.BadRequest($"the API version in the data ({apiVersion.GetString()}) does not match the expected API version ({resource.GroupVersion})");
-            }
-
-            if (root.TryGetProperty("kind", out var kind) && kind.ValueKind == JsonValueKind.String && kind.GetString() != resource.Kind)
-            {
-                throw ApiErrors.BadRequest($"the kind in the data ({kind.GetString()}) does not match the expected kind ({resource.Kind})");
-            }
-
-            if (mode != "Ignore")
-            {
-                var unknown = UnknownFieldFinder.Find(root, TypeSchema.For(resource.TypeInfo.Type));
-                if (unknown.Count > 0 && mode == "Strict")
-                {
-                    var name = root.TryGetProperty("metadata", out var meta) && meta.ValueKind == JsonValueKind.Object && meta.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
-                    var causes = unknown.Select(f => new StatusCause { Reason = "FieldValueUnknown", Field = f, Message = $"unknown field \"{f}\"" }).ToList();
-                    throw ApiErrors.Invalid(resource, name ?? string.Empty, causes);
-                }
-
-                foreach (var field in unknown)
-                {
-                    request.Http.Response.Headers.Append("Warning", $"299 - \"unknown field \\\"{field}\\\"\"");
-                }
-            }
-        }
-
-        try
-        {
-            var obj = (KubeObject?)JsonSerializer.Deserialize(json, resource.TypeInfo) ?? throw ApiErrors.BadRequest("the object is null");
-            obj.Metadata ??= new ObjectMeta();
-            return obj;
-        }
-        catch (JsonException e)
-        {
-            throw ApiErrors.BadRequest($"{resource.Kind} in version \"{resource.Version}\" cannot be handled as a {resource.Kind}: {e.Message}");
-        }
-    }
+    private static void WarnUnknownField(ApiRequest request, string field) =>
+        request.Http.Response.Headers.Append("Warning", $"299 - \"unknown field \\\"{field}\\\"\"");
 
     /// <summary>The object's namespace and tenant, when given, must be those of the request.</summary>
     private static void CheckScope(ApiRequest request, KubeObject obj)

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Ursa.ApiServer.Errors;
 using Ursa.ApiServer.Resources;
+using Ursa.ApiServer.Validation;
 
 namespace Ursa.ApiServer.Registry;
 
@@ -70,7 +71,13 @@ public sealed partial class ObjectRegistry
         }
 
         updated.Metadata.ResourceVersion = current.Metadata.ResourceVersion;
-        if (subresource != "binding")
+        if (subresource == "status")
+        {
+            // Only status changed: its rules alone, as Kubernetes' status strategies. Spec and metadata are the
+            // stored object's, so re-validating them (a whole pod) cannot change the outcome of this write.
+            ValidateStatus(resource, updated, current);
+        }
+        else if (subresource != "binding")
         {
             // A bind sets spec.nodeName and one condition on an object that was valid when stored; Kubernetes'
             // BindingREST does not re-validate the pod either (a full pod validation is ~10% of a bind's CPU).
@@ -78,6 +85,16 @@ public sealed partial class ObjectRegistry
         }
 
         return updated;
+    }
+
+    private static void ValidateStatus(ResourceDefinition resource, KubeObject obj, KubeObject old)
+    {
+        var errors = new FieldErrorList();
+        resource.Strategy.ValidateStatusUpdate(obj, old, errors);
+        if (!errors.IsEmpty)
+        {
+            throw ApiErrors.Invalid(resource, obj.Metadata.Name ?? string.Empty, errors.Causes);
+        }
     }
 
     private static object? GetStatus(KubeObject obj) => obj.GetType().GetProperty("Status")?.GetValue(obj);

@@ -19,4 +19,11 @@ public interface IResourceStrategy
 
     /// <summary>Validates an update (immutable fields and the like) after <see cref="Validate"/>.</summary>
     void ValidateUpdate(KubeObject obj, KubeObject old, FieldErrorList errors);
+
+    /// <summary>
+    /// Validates a write through the status subresource instead of <see cref="Validate"/> and
+    /// <see cref="ValidateUpdate"/>: such a write changes status alone (spec and metadata stay the stored object's),
+    /// so only status rules apply, as Kubernetes' <c>ValidatePodStatusUpdate</c> and its kin.
+    /// </summary>
+    void ValidateStatusUpdate(KubeObject obj, KubeObject old, FieldErrorList errors);
 }

@@ -14,6 +14,8 @@ public abstract class ResourceStrategy<T> : IResourceStrategy
 
     public void ValidateUpdate(KubeObject obj, KubeObject old, FieldErrorList errors) => ValidateUpdate((T)obj, (T)old, errors);
 
+    public void ValidateStatusUpdate(KubeObject obj, KubeObject old, FieldErrorList errors) => ValidateStatusUpdate((T)obj, (T)old, errors);
+
     protected virtual void PrepareForCreate(T obj)
     {
     }
@@ -27,6 +29,11 @@ public abstract class ResourceStrategy<T> : IResourceStrategy
     }
 
     protected virtual void ValidateUpdate(T obj, T old, FieldErrorList errors)
+    {
+    }
+
+    /// <summary>No kind has status rules yet; spec and metadata are not re-validated (unchanged by a status write).</summary>
+    protected virtual void ValidateStatusUpdate(T obj, T old, FieldErrorList errors)
     {
     }
 }

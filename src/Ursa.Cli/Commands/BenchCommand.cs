@@ -16,6 +16,7 @@ public static class BenchCommand
         bench.Subcommands.Add(PodStartup());
         bench.Subcommands.Add(VmStartup());
         bench.Subcommands.Add(BenchEtcdRatioCommand.Create());
+        bench.Subcommands.Add(StatusPatch());
         return bench;
     }
 
@@ -34,6 +35,19 @@ public static class BenchCommand
             using var shutdown = new ShutdownSignal();
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, shutdown.Token);
             await new Ursa.Benchmarks.Scheduling.SchedulerBenchmark(options, new BenchmarkReport(Console.Out)).RunAsync(stop.Token).ConfigureAwait(false);
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command StatusPatch()
+    {
+        var pods = new Option<int>("--pods") { Description = "Bound pods patched once each per round", DefaultValueFactory = _ => 5000 };
+        var rounds = new Option<int>("--rounds") { Description = "Measured rounds (after one warm-up round)", DefaultValueFactory = _ => 5 };
+        var command = new Command("status-patch", "The API server's CPU and allocation per pods/status patch (the hollow node's Running report), before and after the JSON-side patch path, in-process.") { pods, rounds };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            await new Ursa.Benchmarks.Patching.StatusPatchBenchmark(parse.GetValue(pods), parse.GetValue(rounds), new BenchmarkReport(Console.Out)).RunAsync(cancellationToken).ConfigureAwait(false);
             return 0;
         });
         return command;
