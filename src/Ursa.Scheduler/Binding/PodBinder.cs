@@ -92,7 +92,7 @@ public sealed class PodBinder(IApiClient client, int maxBatch, int parallelBatch
             if (batch.Count == 1 || _unsupported)
             {
                 // One bind is the standard subresource: the same single write, and any server serves it.
-                await Task.WhenAll(batch.Select(b => CompleteAsync(b, BindOneAsync(b.Pod, b.Node, cancellationToken)))).ConfigureAwait(false);
+                await BindEachAsync(batch, cancellationToken).ConfigureAwait(false);
                 return;
             }
 
@@ -115,7 +115,7 @@ public sealed class PodBinder(IApiClient client, int maxBatch, int parallelBatch
         {
             // A server without the extension (e.g. kube-apiserver): bind each pod on its own from now on.
             _unsupported = true;
-            await Task.WhenAll(batch.Select(b => CompleteAsync(b, BindOneAsync(b.Pod, b.Node, cancellationToken)))).ConfigureAwait(false);
+            await BindEachAsync(batch, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -137,6 +137,10 @@ public sealed class PodBinder(IApiClient client, int maxBatch, int parallelBatch
             slots.Release();
         }
     }
+
+    /// <summary>Each bind of <paramref name="batch"/> as its own pods/binding request, each pod completed with its own outcome.</summary>
+    private Task BindEachAsync(List<PendingBind> batch, CancellationToken cancellationToken) =>
+        Task.WhenAll(batch.Select(b => CompleteAsync(b, BindOneAsync(b.Pod, b.Node, cancellationToken))));
 
     private static async Task CompleteAsync(PendingBind bind, Task write)
     {
