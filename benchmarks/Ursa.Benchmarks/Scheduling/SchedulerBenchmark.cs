@@ -73,6 +73,7 @@ public sealed class SchedulerBenchmark(SchedulerBenchmarkOptions options, Benchm
         var scheduler = new PodScheduler(client, new SchedulerOptions { SchedulerName = BenchScheduler, BindBatchSize = options.BindBatch }, TimeProvider.System, NullLogger.Instance);
         var running = scheduler.RunAsync(stop.Token);
         await scheduler.Ready.WaitAsync(cancellationToken).ConfigureAwait(false);
+        report.Note($"{ns}: {count} pods created; scheduling");
         var scheduling = Stopwatch.StartNew();
         var serverCpu = ProcessStats.CpuTime(serverPid);
         var ownCpu = ProcessStats.CpuTime(Environment.ProcessId);
