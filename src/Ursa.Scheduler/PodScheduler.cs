@@ -61,10 +61,7 @@ public sealed partial class PodScheduler : IInformerHandler<Pod>, IInformerHandl
         _queue = new WorkQueue<string>(time);
         _binds = new SemaphoreSlim(options.MaxPendingBinds);
         _binder = new PodBinder(client, options.BindBatchSize, options.ParallelBindBatches);
-        _framework = new SchedulingFramework(
-            [new NodeUnschedulable(), new NodeRuntimeReady(), new NodeAffinityPlugin(), new TaintToleration(), new NodeResourcesFit()],
-            [new AllocationScore(options.PackNodes), new NodeAffinityPlugin(), new TaintToleration()],
-            [new PodTopologySpread(), new InterPodAffinity()]);
+        _framework = DefaultPlugins.CreateFramework(options.PackNodes);
         _ownInformers = sharedInformers is null ? new SharedInformers(client, time, logger) : null;
         var informers = sharedInformers ?? _ownInformers!;
         _pods = informers.For<Pod>(ResourceRef.Pods, new ListOptions { Tenant = "all" });

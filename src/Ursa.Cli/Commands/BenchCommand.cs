@@ -17,6 +17,7 @@ public static class BenchCommand
         bench.Subcommands.Add(VmStartup());
         bench.Subcommands.Add(BenchEtcdRatioCommand.Create());
         bench.Subcommands.Add(StatusPatch());
+        bench.Subcommands.Add(SchedulerDecide());
         return bench;
     }
 
@@ -48,6 +49,20 @@ public static class BenchCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             await new Ursa.Benchmarks.Patching.StatusPatchBenchmark(parse.GetValue(pods), parse.GetValue(rounds), new BenchmarkReport(Console.Out)).RunAsync(cancellationToken).ConfigureAwait(false);
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command SchedulerDecide()
+    {
+        var nodes = new Option<int>("--nodes") { Description = "Nodes in the scheduler's cache", DefaultValueFactory = _ => 5000 };
+        var pods = new Option<int>("--pods") { Description = "Decisions per round", DefaultValueFactory = _ => 10000 };
+        var rounds = new Option<int>("--rounds") { Description = "Measured rounds (after one warm-up round)", DefaultValueFactory = _ => 3 };
+        var command = new Command("scheduler-decide", "The scheduler's decision alone (cache + default plugins, no API server), in-process: CPU and bytes allocated per decision.") { nodes, pods, rounds };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            await new Ursa.Benchmarks.Scheduling.DecisionBenchmark(parse.GetValue(nodes), parse.GetValue(pods), parse.GetValue(rounds), new BenchmarkReport(Console.Out)).RunAsync(cancellationToken).ConfigureAwait(false);
             return 0;
         });
         return command;
