@@ -82,23 +82,31 @@ public sealed class ResourceVector
         }
     }
 
-    /// <summary>Names of the resources for which <c>used + this</c> exceeds <paramref name="allocatable"/>.</summary>
-    public List<string> Insufficient(ResourceVector used, ResourceVector allocatable)
+    /// <summary>
+    /// The first resource (pods, cpu, memory, ephemeral-storage, then extended ones) for which <c>used + this</c>
+    /// exceeds <paramref name="allocatable"/>; null when the request fits. Allocation-free: it runs for every node
+    /// a pod is tried on.
+    /// </summary>
+    public string? FirstInsufficient(ResourceVector used, ResourceVector allocatable)
     {
-        var missing = new List<string>();
-        if (PodCount > 0 && used.PodCount + PodCount > allocatable.PodCount) missing.Add(Pods);
-        if (MilliCpu > 0 && used.MilliCpu + MilliCpu > allocatable.MilliCpu) missing.Add(Cpu);
-        if (MemoryBytes > 0 && used.MemoryBytes + MemoryBytes > allocatable.MemoryBytes) missing.Add(Memory);
-        if (EphemeralStorageBytes > 0 && used.EphemeralStorageBytes + EphemeralStorageBytes > allocatable.EphemeralStorageBytes) missing.Add(EphemeralStorage);
+        if (PodCount > 0 && used.PodCount + PodCount > allocatable.PodCount) return Pods;
+        if (MilliCpu > 0 && used.MilliCpu + MilliCpu > allocatable.MilliCpu) return Cpu;
+        if (MemoryBytes > 0 && used.MemoryBytes + MemoryBytes > allocatable.MemoryBytes) return Memory;
+        if (EphemeralStorageBytes > 0 && used.EphemeralStorageBytes + EphemeralStorageBytes > allocatable.EphemeralStorageBytes) return EphemeralStorage;
+        if (Scalars.Count == 0)
+        {
+            return null;
+        }
+
         foreach (var (name, value) in Scalars)
         {
             if (value > 0 && used.Scalars.GetValueOrDefault(name) + value > allocatable.Scalars.GetValueOrDefault(name))
             {
-                missing.Add(name);
+                return name;
             }
         }
 
-        return missing;
+        return null;
     }
 
     public ResourceVector Clone()

@@ -7,10 +7,18 @@ namespace Ursa.Scheduler.Framework;
 /// </summary>
 public sealed class SchedulingFramework(IReadOnlyList<IFilterPlugin> filters, IReadOnlyList<IScorePlugin> scorers, IReadOnlyList<IPreFilterPlugin>? preFilters = null)
 {
-    private readonly IReadOnlyList<IPreFilterPlugin> _preFilters = preFilters ?? [];
+    // The per-node loop runs ~500 times per pod at 5,000 nodes. It walks arrays (an interface enumerator, or an empty
+    // list made by `?? []`, per node was a heap allocation each time) of delegates bound once to each plugin's method:
+    // calling the plugins through their interface from one call site made every call a virtual-stub-dispatch lookup,
+    // a third of the decision's CPU.
+    private readonly IFilterPlugin[] _filters = [.. filters];
+    private readonly Func<PodRequest, NodeInfo, FilterResult>[] _filterCalls = [.. filters.Select(f => (Func<PodRequest, NodeInfo, FilterResult>)f.Filter)];
+    private readonly Func<PodRequest, NodeInfo, int>[] _scoreCalls = [.. scorers.Select(s => (Func<PodRequest, NodeInfo, int>)s.Score)];
+    private readonly int[] _scoreWeights = [.. scorers.Select(s => s.Weight)];
+    private readonly IPreFilterPlugin[] _preFilters = [.. preFilters ?? []];
     private int _rotation;
 
-    public IReadOnlyList<IFilterPlugin> Filters => filters;
+    public IReadOnlyList<IFilterPlugin> Filters => _filters;
 
     /// <summary>Schedules against bare nodes, with no pods known beyond the nodes' own (tests and tools).</summary>
     public SchedulingResult Schedule(PodRequest pod, IReadOnlyList<NodeInfo> nodes) => Schedule(pod, new NodesOnly(nodes));
@@ -24,6 +32,50 @@ public sealed class SchedulingFramework(IReadOnlyList<IFilterPlugin> filters, IR
     /// </param>
     public SchedulingResult Schedule(PodRequest pod, IClusterState cluster, string? preferredNode = null)
     {
+        var cycles = PreFilter(pod, cluster);
+
+        // The cache hands out its node array; indexing it through IReadOnlyList was an interface call per node.
+        var nodes = cluster.Nodes as NodeInfo[] ?? [.. cluster.Nodes];
+        var count = nodes.Length;
+        var reasons = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (preferredNode is not null && cluster.FindNode(preferredNode) is { } preferred && Fits(pod, preferred, cycles, null))
+        {
+            return new SchedulingResult(preferred, reasons, count);
+        }
+
+        NodeInfo? best = null;
+        var bestScore = long.MinValue;
+        var index = count == 0 ? 0 : (int)((uint)Interlocked.Increment(ref _rotation) % (uint)count);
+        var wanted = FeasibleNodesToFind(count);
+        var feasible = 0;
+        for (var i = 0; i < count && feasible < wanted; i++)
+        {
+            var node = nodes[index];
+            if (++index == count)
+            {
+                index = 0;
+            }
+
+            if (!Fits(pod, node, cycles, reasons))
+            {
+                continue;
+            }
+
+            feasible++;
+            var score = Score(pod, node, cycles);
+            if (score > bestScore)
+            {
+                best = node;
+                bestScore = score;
+            }
+        }
+
+        return new SchedulingResult(best, reasons, count);
+    }
+
+    /// <summary>Each pre-filter's state for this pod; pre-filters with nothing to say for it are left out.</summary>
+    private (ICycleState State, int Weight)[] PreFilter(PodRequest pod, IClusterState cluster)
+    {
         List<(ICycleState State, int Weight)>? cycles = null;
         foreach (var preFilter in _preFilters)
         {
@@ -33,54 +85,31 @@ public sealed class SchedulingFramework(IReadOnlyList<IFilterPlugin> filters, IR
             }
         }
 
-        var nodes = cluster.Nodes;
-        var reasons = new Dictionary<string, int>(StringComparer.Ordinal);
-        if (preferredNode is not null && cluster.FindNode(preferredNode) is { } preferred && Fits(pod, preferred, cycles, null))
+        return cycles is null ? [] : [.. cycles];
+    }
+
+    private long Score(PodRequest pod, NodeInfo node, (ICycleState State, int Weight)[] cycles)
+    {
+        long score = 0;
+        for (var i = 0; i < _scoreCalls.Length; i++)
         {
-            return new SchedulingResult(preferred, reasons, nodes.Count);
+            score += (long)_scoreWeights[i] * _scoreCalls[i](pod, node);
         }
 
-        NodeInfo? best = null;
-        var bestScore = long.MinValue;
-        var start = nodes.Count == 0 ? 0 : (int)((uint)Interlocked.Increment(ref _rotation) % (uint)nodes.Count);
-        var wanted = FeasibleNodesToFind(nodes.Count);
-        var feasible = 0;
-        for (var i = 0; i < nodes.Count && feasible < wanted; i++)
+        foreach (var (state, weight) in cycles)
         {
-            var node = nodes[(start + i) % nodes.Count];
-            if (!Fits(pod, node, cycles, reasons))
-            {
-                continue;
-            }
-
-            feasible++;
-            long score = 0;
-            foreach (var scorer in scorers)
-            {
-                score += (long)scorer.Weight * scorer.Score(pod, node);
-            }
-
-            foreach (var (state, weight) in cycles ?? [])
-            {
-                score += (long)weight * state.Score(node);
-            }
-
-            if (score > bestScore)
-            {
-                best = node;
-                bestScore = score;
-            }
+            score += (long)weight * state.Score(node);
         }
 
-        return new SchedulingResult(best, reasons, nodes.Count);
+        return score;
     }
 
     /// <summary>Every filter, then every pre-filter's state, passes <paramref name="node"/>; the first refusal is counted.</summary>
-    private bool Fits(PodRequest pod, NodeInfo node, List<(ICycleState State, int Weight)>? cycles, Dictionary<string, int>? reasons)
+    private bool Fits(PodRequest pod, NodeInfo node, (ICycleState State, int Weight)[] cycles, Dictionary<string, int>? reasons)
     {
-        foreach (var filter in filters)
+        foreach (var filter in _filterCalls)
         {
-            var result = filter.Filter(pod, node);
+            var result = filter(pod, node);
             if (!result.Fits)
             {
                 Count(reasons, result.Reason!);
@@ -88,7 +117,7 @@ public sealed class SchedulingFramework(IReadOnlyList<IFilterPlugin> filters, IR
             }
         }
 
-        foreach (var (state, _) in cycles ?? [])
+        foreach (var (state, _) in cycles)
         {
             var result = state.Filter(node);
             if (!result.Fits)

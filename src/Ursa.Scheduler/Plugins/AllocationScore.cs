@@ -14,11 +14,13 @@ public sealed class AllocationScore(bool mostAllocated, int weight = 1) : IScore
 
     public int Score(PodRequest pod, NodeInfo node)
     {
-        var cpu = Fraction(node.Requested.MilliCpu + pod.Resources.MilliCpu, node.Allocatable.MilliCpu);
-        var memory = Fraction(node.Requested.MemoryBytes + pod.Resources.MemoryBytes, node.Allocatable.MemoryBytes);
-        var used = (cpu + memory) / 2;
-        return (int)Math.Round((mostAllocated ? used : 1 - used) * 100);
+        var cpu = Percent(node.Requested.MilliCpu + pod.Resources.MilliCpu, node.Allocatable.MilliCpu);
+        var memory = Percent(node.Requested.MemoryBytes + pod.Resources.MemoryBytes, node.Allocatable.MemoryBytes);
+        var used = (int)((cpu + memory) / 2);
+        return mostAllocated ? used : 100 - used;
     }
 
-    private static double Fraction(long used, long capacity) => capacity <= 0 ? 1 : Math.Clamp((double)used / capacity, 0, 1);
+    // Integer percentages, as kube-scheduler computes them (it runs for every feasible node; floating-point division
+    // and rounding were a fifth of the decision).
+    private static long Percent(long used, long capacity) => capacity <= 0 ? 100 : Math.Clamp(used * 100 / capacity, 0, 100);
 }

@@ -9,25 +9,28 @@ namespace Ursa.Scheduler.Plugins;
 /// </summary>
 public sealed class NodeAffinityPlugin : IFilterPlugin, IScorePlugin
 {
+    private static readonly FilterResult Mismatch = FilterResult.Fail("node(s) didn't match Pod's node affinity/selector");
+
     public string Name => "NodeAffinity";
 
     public int Weight => 2;
 
     public FilterResult Filter(PodRequest pod, NodeInfo node)
     {
-        var labels = node.Node.Metadata.Labels ?? [];
-        if (pod.Pod.Spec?.NodeSelector is { } selector && selector.Any(kv => !labels.TryGetValue(kv.Key, out var v) || v != kv.Value))
+        if (pod.Pod.Spec?.NodeSelector is { Count: > 0 } selector)
         {
-            return FilterResult.Fail("node(s) didn't match Pod's node affinity/selector");
+            var labels = node.Labels;
+            foreach (var (key, value) in selector)
+            {
+                if (!labels.TryGetValue(key, out var v) || v != value)
+                {
+                    return Mismatch;
+                }
+            }
         }
 
         var required = pod.Pod.Spec?.Affinity?.NodeAffinity?.RequiredDuringSchedulingIgnoredDuringExecution;
-        if (required?.NodeSelectorTerms is { Count: > 0 } terms && !terms.Any(term => Matches(term, node.Node)))
-        {
-            return FilterResult.Fail("node(s) didn't match Pod's node affinity/selector");
-        }
-
-        return FilterResult.Success;
+        return required?.NodeSelectorTerms is { Count: > 0 } terms && !MatchesAny(terms, node.Node) ? Mismatch : FilterResult.Success;
     }
 
     public int Score(PodRequest pod, NodeInfo node)
@@ -38,9 +41,34 @@ public sealed class NodeAffinityPlugin : IFilterPlugin, IScorePlugin
             return 0;
         }
 
-        var total = preferred.Sum(p => Math.Max(0, p.Weight ?? 0));
-        var matched = preferred.Where(p => p.Preference is not null && Matches(p.Preference, node.Node)).Sum(p => Math.Max(0, p.Weight ?? 0));
+        var total = 0;
+        var matched = 0;
+        foreach (var term in preferred)
+        {
+            var weight = Math.Max(0, term.Weight ?? 0);
+            total += weight;
+            if (term.Preference is not null && Matches(term.Preference, node.Node))
+            {
+                matched += weight;
+            }
+        }
+
         return total == 0 ? 0 : matched * 100 / total;
+    }
+
+    // Loops, not lambdas, in the per-node methods: a lambda capturing the node parameter makes the compiler allocate
+    // its closure on every call, used or not (it was the whole of the decision loop's per-node garbage).
+    private static bool MatchesAny(List<NodeSelectorTerm> terms, Node node)
+    {
+        foreach (var term in terms)
+        {
+            if (Matches(term, node))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>All requirements of a term hold (an empty term matches nothing, as in Kubernetes).</summary>
@@ -53,9 +81,25 @@ public sealed class NodeAffinityPlugin : IFilterPlugin, IScorePlugin
             return false;
         }
 
-        var labels = node.Metadata.Labels ?? [];
-        return expressions.All(r => Holds(r, labels.TryGetValue(r.Key ?? string.Empty, out var v) ? v : null))
-            && fields.All(r => r.Key == "metadata.name" && Holds(r, node.Metadata.Name));
+        var labels = node.Metadata.Labels;
+        foreach (var requirement in expressions)
+        {
+            string? value = null;
+            if (!Holds(requirement, labels is not null && labels.TryGetValue(requirement.Key ?? string.Empty, out var v) ? v : value))
+            {
+                return false;
+            }
+        }
+
+        foreach (var requirement in fields)
+        {
+            if (requirement.Key != "metadata.name" || !Holds(requirement, node.Metadata.Name))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool Holds(NodeSelectorRequirement requirement, string? value)

@@ -5,18 +5,25 @@ namespace Ursa.Scheduler.Plugins;
 /// <summary>Cordoned nodes take no new pods unless the pod tolerates <c>node.kubernetes.io/unschedulable</c>.</summary>
 public sealed class NodeUnschedulable : IFilterPlugin
 {
+    private const string TaintKey = "node.kubernetes.io/unschedulable";
+
     public string Name => nameof(NodeUnschedulable);
 
     public FilterResult Filter(PodRequest pod, NodeInfo node)
     {
-        if (node.Node.Spec?.Unschedulable != true)
+        if (!node.Unschedulable)
         {
             return FilterResult.Success;
         }
 
-        var tolerated = (pod.Pod.Spec?.Tolerations ?? []).Any(t =>
-            (t.Operator == "Exists" && (t.Key is null || t.Key == "node.kubernetes.io/unschedulable")) ||
-            t.Key == "node.kubernetes.io/unschedulable");
-        return tolerated ? FilterResult.Success : FilterResult.Fail("node(s) were unschedulable");
+        foreach (var toleration in pod.Pod.Spec?.Tolerations ?? [])
+        {
+            if ((toleration.Operator == "Exists" && toleration.Key is null) || toleration.Key == TaintKey)
+            {
+                return FilterResult.Success;
+            }
+        }
+
+        return FilterResult.Fail("node(s) were unschedulable");
     }
 }

@@ -58,7 +58,8 @@ public sealed class PodTopologySpread : IPreFilterPlugin
     /// it carries every key of the group (Kubernetes) and passes the constraint's node policies.</summary>
     private static void Count(SpreadConstraint[] group, NodeInfo node, PodRequest pod)
     {
-        if (group.Length == 0 || node.Node.Metadata.Labels is not { } labels || !group.All(c => labels.ContainsKey(c.Key)))
+        var labels = node.Labels;
+        if (group.Length == 0 || !HasKeys(labels, group))
         {
             return;
         }
@@ -79,5 +80,18 @@ public sealed class PodTopologySpread : IPreFilterPlugin
 
             constraint.AddDomain(labels[constraint.Key], constraint.PerNode.GetValueOrDefault(node.Name));
         }
+    }
+
+    private static bool HasKeys(IReadOnlyDictionary<string, string> labels, SpreadConstraint[] group)
+    {
+        foreach (var constraint in group)
+        {
+            if (!labels.ContainsKey(constraint.Key))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }
