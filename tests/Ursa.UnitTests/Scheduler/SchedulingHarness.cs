@@ -9,10 +9,7 @@ namespace Ursa.UnitTests.Scheduler;
 /// <summary>The scheduler's decision loop without the API: a cache, every plugin, assume on success.</summary>
 public sealed class SchedulingHarness
 {
-    private readonly SchedulingFramework _framework = new(
-        [new NodeUnschedulable(), new NodeRuntimeReady(), new NodeAffinityPlugin(), new TaintToleration(), new NodeResourcesFit()],
-        [new AllocationScore(mostAllocated: false), new NodeAffinityPlugin(), new TaintToleration()],
-        [new PodTopologySpread(), new InterPodAffinity()]);
+    private readonly SchedulingFramework _framework = DefaultPlugins.CreateFramework(packNodes: false);
 
     public SchedulerCache Cache { get; } = new();
 
