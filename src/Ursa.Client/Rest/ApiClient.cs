@@ -107,45 +107,20 @@ public sealed partial class ApiClient : IApiClient, IDisposable
         using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        using var reader = new StreamReader(stream, Encoding.UTF8);
+        using var lines = new WatchLineReader(stream);
         var info = TypeInfo<T>();
-        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        while (await lines.ReadLineAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (line.Length == 0)
+            if (lines.Current.Length == 0)
             {
                 continue;
             }
 
-            yield return ParseEvent(line, info);
+            yield return WatchEventDecoder.Decode(lines.Current.Span, info);
         }
     }
 
     public void Dispose() => _http.Dispose();
-
-    private static ObjectEvent<T> ParseEvent<T>(string line, JsonTypeInfo<T> info)
-        where T : KubeObject
-    {
-        using var document = JsonDocument.Parse(line);
-        var root = document.RootElement;
-        var type = root.GetProperty("type").GetString();
-        var obj = root.GetProperty("object");
-        if (type == "ERROR")
-        {
-            var code = obj.TryGetProperty("code", out var c) ? c.GetInt32() : 500;
-            throw new ApiStatusException((HttpStatusCode)code, obj.TryGetProperty("reason", out var r) ? r.GetString() ?? "Unknown" : "Unknown", obj.TryGetProperty("message", out var m) ? m.GetString() ?? "watch error" : "watch error");
-        }
-
-        var kind = type switch
-        {
-            "ADDED" => WatchEventKind.Added,
-            "MODIFIED" => WatchEventKind.Modified,
-            "DELETED" => WatchEventKind.Deleted,
-            "BOOKMARK" => WatchEventKind.Bookmark,
-            _ => throw new InvalidDataException($"unknown watch event type {type}"),
-        };
-        var value = obj.Deserialize(info)!;
-        return new ObjectEvent<T>(kind, value, value.Metadata.ResourceVersion ?? string.Empty);
-    }
 
     private static JsonTypeInfo<T> TypeInfo<T>() =>
         (JsonTypeInfo<T>)(UrsaJsonContext.Default.GetTypeInfo(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T)} is not an API type"));
