@@ -78,13 +78,7 @@ public sealed partial class ApiClient : IApiClient, IDisposable
     public async Task<T> PatchAsync<T>(ResourceRef resource, string? tenant, string? ns, string name, PatchType type, string patch, string? subresource, CancellationToken cancellationToken)
         where T : KubeObject
     {
-        var mediaType = type switch
-        {
-            PatchType.Json => "application/json-patch+json",
-            PatchType.StrategicMerge => "application/strategic-merge-patch+json",
-            _ => "application/merge-patch+json",
-        };
-        using var response = await SendAsync(HttpMethod.Patch, resource.PathOf(tenant, ns, name, subresource), Encoding.UTF8.GetBytes(patch), mediaType, cancellationToken).ConfigureAwait(false);
+        using var response = await SendAsync(HttpMethod.Patch, resource.PathOf(tenant, ns, name, subresource), Encoding.UTF8.GetBytes(patch), MediaTypeOf(type), cancellationToken).ConfigureAwait(false);
         return await ReadObjectAsync<T>(response, cancellationToken).ConfigureAwait(false);
     }
 
@@ -127,15 +121,29 @@ public sealed partial class ApiClient : IApiClient, IDisposable
 
     private static byte[] Serialize<T>(T obj) => JsonSerializer.SerializeToUtf8Bytes(obj, TypeInfo<T>());
 
-    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, byte[]? body, string? mediaType, CancellationToken cancellationToken)
+    private static string MediaTypeOf(PatchType type) => type switch
     {
-        using var request = new HttpRequestMessage(method, _prefix + path);
+        PatchType.Json => "application/json-patch+json",
+        PatchType.StrategicMerge => "application/strategic-merge-patch+json",
+        _ => "application/merge-patch+json",
+    };
+
+    private Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, byte[]? body, string? mediaType, CancellationToken cancellationToken)
+    {
+        HttpContent? content = null;
         if (body is not null)
         {
-            request.Content = new ByteArrayContent(body);
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue(mediaType ?? "application/json");
+            content = new ByteArrayContent(body);
+            content.Headers.ContentType = new MediaTypeHeaderValue(mediaType ?? "application/json");
         }
 
+        return SendAsync(method, path, content, cancellationToken);
+    }
+
+    /// <summary>Sends the request (taking ownership of <paramref name="content"/>) and throws what the server reports as an error.</summary>
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, HttpContent? content, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, _prefix + path) { Content = content };
         var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         try
         {
