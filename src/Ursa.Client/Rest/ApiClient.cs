@@ -47,16 +47,7 @@ public sealed partial class ApiClient : IApiClient, IDisposable
     {
         using var response = await SendAsync(HttpMethod.Get, resource.PathOf(options.Tenant, options.Namespace) + options.Query(watch: false), null, null, cancellationToken).ConfigureAwait(false);
         var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        using var document = JsonDocument.Parse(bytes);
-        var info = TypeInfo<T>();
-        var items = new List<T>();
-        foreach (var item in document.RootElement.GetProperty("items").EnumerateArray())
-        {
-            items.Add(item.Deserialize(info)!);
-        }
-
-        var rv = document.RootElement.GetProperty("metadata").TryGetProperty("resourceVersion", out var v) ? v.GetString() ?? string.Empty : string.Empty;
-        return new ObjectList<T>(items, rv);
+        return ObjectListDecoder.Decode(bytes, TypeInfo<T>());
     }
 
     public async Task<T> CreateAsync<T>(ResourceRef resource, T obj, CancellationToken cancellationToken)
