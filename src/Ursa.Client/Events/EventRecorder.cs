@@ -1,6 +1,8 @@
+using System.Text.Json;
 using System.Threading.Channels;
 using Ursa.Api.Core;
 using Ursa.Api.Meta;
+using Ursa.Api.Serialization;
 using Ursa.Client.Rest;
 
 namespace Ursa.Client.Events;
@@ -78,7 +80,7 @@ public sealed class EventRecorder(IApiClient client, string component, TimeProvi
             {
                 try
                 {
-                    await client.CreateAsync(ResourceRef.Events, ev, cancellationToken).ConfigureAwait(false);
+                    await WriteAsync(ev, cancellationToken).ConfigureAwait(false);
                 }
                 catch (Exception e) when (e is ApiStatusException or HttpRequestException or IOException)
                 {
@@ -90,4 +92,9 @@ public sealed class EventRecorder(IApiClient client, string component, TimeProvi
         {
         }
     }
+
+    /// <summary>Creates the event; the object the server returns is not needed, so it is not decoded when the client can skip it.</summary>
+    private Task WriteAsync(Event ev, CancellationToken cancellationToken) => client is IResultlessWriteClient writes
+        ? writes.CreateAsync(ResourceRef.Events, ev.Metadata.Tenant, ev.Metadata.Namespace, JsonSerializer.SerializeToUtf8Bytes(ev, UrsaJsonContext.Default.Event), cancellationToken)
+        : client.CreateAsync(ResourceRef.Events, ev, cancellationToken);
 }

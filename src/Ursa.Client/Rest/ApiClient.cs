@@ -47,16 +47,7 @@ public sealed partial class ApiClient : IApiClient, IDisposable
     {
         using var response = await SendAsync(HttpMethod.Get, resource.PathOf(options.Tenant, options.Namespace) + options.Query(watch: false), null, null, cancellationToken).ConfigureAwait(false);
         var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        using var document = JsonDocument.Parse(bytes);
-        var info = TypeInfo<T>();
-        var items = new List<T>();
-        foreach (var item in document.RootElement.GetProperty("items").EnumerateArray())
-        {
-            items.Add(item.Deserialize(info)!);
-        }
-
-        var rv = document.RootElement.GetProperty("metadata").TryGetProperty("resourceVersion", out var v) ? v.GetString() ?? string.Empty : string.Empty;
-        return new ObjectList<T>(items, rv);
+        return ObjectListDecoder.Decode(bytes, TypeInfo<T>());
     }
 
     public async Task<T> CreateAsync<T>(ResourceRef resource, T obj, CancellationToken cancellationToken)
@@ -78,13 +69,7 @@ public sealed partial class ApiClient : IApiClient, IDisposable
     public async Task<T> PatchAsync<T>(ResourceRef resource, string? tenant, string? ns, string name, PatchType type, string patch, string? subresource, CancellationToken cancellationToken)
         where T : KubeObject
     {
-        var mediaType = type switch
-        {
-            PatchType.Json => "application/json-patch+json",
-            PatchType.StrategicMerge => "application/strategic-merge-patch+json",
-            _ => "application/merge-patch+json",
-        };
-        using var response = await SendAsync(HttpMethod.Patch, resource.PathOf(tenant, ns, name, subresource), Encoding.UTF8.GetBytes(patch), mediaType, cancellationToken).ConfigureAwait(false);
+        using var response = await SendAsync(HttpMethod.Patch, resource.PathOf(tenant, ns, name, subresource), Encoding.UTF8.GetBytes(patch), MediaTypeOf(type), cancellationToken).ConfigureAwait(false);
         return await ReadObjectAsync<T>(response, cancellationToken).ConfigureAwait(false);
     }
 
@@ -107,60 +92,49 @@ public sealed partial class ApiClient : IApiClient, IDisposable
         using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        using var reader = new StreamReader(stream, Encoding.UTF8);
+        using var lines = new WatchLineReader(stream);
         var info = TypeInfo<T>();
-        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        while (await lines.ReadLineAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (line.Length == 0)
+            if (lines.Current.Length == 0)
             {
                 continue;
             }
 
-            yield return ParseEvent(line, info);
+            yield return WatchEventDecoder.Decode(lines.Current.Span, info);
         }
     }
 
     public void Dispose() => _http.Dispose();
-
-    private static ObjectEvent<T> ParseEvent<T>(string line, JsonTypeInfo<T> info)
-        where T : KubeObject
-    {
-        using var document = JsonDocument.Parse(line);
-        var root = document.RootElement;
-        var type = root.GetProperty("type").GetString();
-        var obj = root.GetProperty("object");
-        if (type == "ERROR")
-        {
-            var code = obj.TryGetProperty("code", out var c) ? c.GetInt32() : 500;
-            throw new ApiStatusException((HttpStatusCode)code, obj.TryGetProperty("reason", out var r) ? r.GetString() ?? "Unknown" : "Unknown", obj.TryGetProperty("message", out var m) ? m.GetString() ?? "watch error" : "watch error");
-        }
-
-        var kind = type switch
-        {
-            "ADDED" => WatchEventKind.Added,
-            "MODIFIED" => WatchEventKind.Modified,
-            "DELETED" => WatchEventKind.Deleted,
-            "BOOKMARK" => WatchEventKind.Bookmark,
-            _ => throw new InvalidDataException($"unknown watch event type {type}"),
-        };
-        var value = obj.Deserialize(info)!;
-        return new ObjectEvent<T>(kind, value, value.Metadata.ResourceVersion ?? string.Empty);
-    }
 
     private static JsonTypeInfo<T> TypeInfo<T>() =>
         (JsonTypeInfo<T>)(UrsaJsonContext.Default.GetTypeInfo(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T)} is not an API type"));
 
     private static byte[] Serialize<T>(T obj) => JsonSerializer.SerializeToUtf8Bytes(obj, TypeInfo<T>());
 
-    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, byte[]? body, string? mediaType, CancellationToken cancellationToken)
+    private static string MediaTypeOf(PatchType type) => type switch
     {
-        using var request = new HttpRequestMessage(method, _prefix + path);
+        PatchType.Json => "application/json-patch+json",
+        PatchType.StrategicMerge => "application/strategic-merge-patch+json",
+        _ => "application/merge-patch+json",
+    };
+
+    private Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, byte[]? body, string? mediaType, CancellationToken cancellationToken)
+    {
+        HttpContent? content = null;
         if (body is not null)
         {
-            request.Content = new ByteArrayContent(body);
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue(mediaType ?? "application/json");
+            content = new ByteArrayContent(body);
+            content.Headers.ContentType = new MediaTypeHeaderValue(mediaType ?? "application/json");
         }
 
+        return SendAsync(method, path, content, cancellationToken);
+    }
+
+    /// <summary>Sends the request (taking ownership of <paramref name="content"/>) and throws what the server reports as an error.</summary>
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, HttpContent? content, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, _prefix + path) { Content = content };
         var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         try
         {

@@ -1,4 +1,6 @@
-using System.Globalization;
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Ursa.NodeAgent.Hollow;
@@ -7,27 +9,69 @@ namespace Ursa.NodeAgent.Hollow;
 public static class HollowPodStatus
 {
     /// <summary>Everything in the pod runs and is ready.</summary>
-    public static string Running(Pod pod, DateTimeOffset now, int restartCount = 0)
+    public static string Running(Pod pod, DateTimeOffset now, int restartCount = 0) =>
+        Encoding.UTF8.GetString(RunningUtf8(pod, now, restartCount));
+
+    /// <summary>
+    /// <see cref="Running"/> as UTF-8, written straight with a <see cref="Utf8JsonWriter"/> (the same bytes the
+    /// <c>JsonObject</c> tree wrote, without the tree, the string and its re-encoding: one of these per bound pod).
+    /// </summary>
+    public static byte[] RunningUtf8(Pod pod, DateTimeOffset now, int restartCount = 0)
     {
-        var at = Format(now);
-        var status = new JsonObject
+        var at = Timestamp.Of(now);
+        var buffer = new ArrayBufferWriter<byte>(512 + (256 * (pod.Spec?.Containers?.Count ?? 0)));
+        using (var w = new Utf8JsonWriter(buffer))
         {
-            ["phase"] = "Running",
-            ["startTime"] = Format(pod.Status?.StartTime ?? now),
-            ["hostIP"] = "127.0.0.1",
-            ["podIP"] = "127.0.0.1",
-            ["conditions"] = Conditions("True", at),
-        };
-        if (pod.Spec?.VirtualMachine is { } vm)
-        {
-            status["virtualMachineStatus"] = new JsonObject { ["name"] = vm.Name, ["state"] = "active", ["powerState"] = "running", ["ready"] = true, ["restartCount"] = restartCount };
-        }
-        else
-        {
-            status["containerStatuses"] = Containers(pod, restartCount, ready: true, new JsonObject { ["running"] = new JsonObject { ["startedAt"] = at } });
+            w.WriteStartObject();
+            w.WriteStartObject("status"u8);
+            w.WriteString("phase"u8, "Running"u8);
+            w.WriteString("startTime"u8, pod.Status?.StartTime is { } started ? Timestamp.Of(started) : at);
+            w.WriteString("hostIP"u8, "127.0.0.1"u8);
+            w.WriteString("podIP"u8, "127.0.0.1"u8);
+            w.WriteStartArray("conditions"u8);
+            WriteCondition(w, "Initialized"u8, at);
+            WriteCondition(w, "ContainersReady"u8, at);
+            WriteCondition(w, "Ready"u8, at);
+            w.WriteEndArray();
+            if (pod.Spec?.VirtualMachine is { } vm)
+            {
+                w.WriteStartObject("virtualMachineStatus"u8);
+                w.WriteString("name"u8, vm.Name);
+                w.WriteString("state"u8, "active"u8);
+                w.WriteString("powerState"u8, "running"u8);
+                w.WriteBoolean("ready"u8, true);
+                w.WriteNumber("restartCount"u8, restartCount);
+                w.WriteEndObject();
+            }
+            else
+            {
+                w.WriteStartArray("containerStatuses"u8);
+                foreach (var c in pod.Spec?.Containers ?? [])
+                {
+                    w.WriteStartObject();
+                    w.WriteString("name"u8, c.Name);
+                    w.WriteString("image"u8, c.Image);
+                    w.WriteString("imageID"u8, c.Image);
+                    w.WriteString("containerID"u8, $"hollow://{pod.Metadata.Uid}/{c.Name}");
+                    w.WriteBoolean("ready"u8, true);
+                    w.WriteBoolean("started"u8, true);
+                    w.WriteNumber("restartCount"u8, restartCount);
+                    w.WriteStartObject("state"u8);
+                    w.WriteStartObject("running"u8);
+                    w.WriteString("startedAt"u8, at);
+                    w.WriteEndObject();
+                    w.WriteEndObject();
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+            }
+
+            w.WriteEndObject();
+            w.WriteEndObject();
         }
 
-        return new JsonObject { ["status"] = status }.ToJsonString();
+        return buffer.WrittenSpan.ToArray();
     }
 
     /// <summary>
@@ -90,6 +134,15 @@ public static class HollowPodStatus
         return new JsonObject { ["status"] = status }.ToJsonString();
     }
 
+    private static void WriteCondition(Utf8JsonWriter w, ReadOnlySpan<byte> type, string at)
+    {
+        w.WriteStartObject();
+        w.WriteString("type"u8, type);
+        w.WriteString("status"u8, "True"u8);
+        w.WriteString("lastTransitionTime"u8, at);
+        w.WriteEndObject();
+    }
+
     private static JsonArray Conditions(string ready, string at, string? reason = null)
     {
         var conditions = new JsonArray { new JsonObject { ["type"] = "Initialized", ["status"] = "True", ["lastTransitionTime"] = at } };
@@ -120,5 +173,5 @@ public static class HollowPodStatus
             ["state"] = state.DeepClone(),
         }).ToArray());
 
-    private static string Format(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    private static string Format(DateTimeOffset time) => Timestamp.Of(time);
 }

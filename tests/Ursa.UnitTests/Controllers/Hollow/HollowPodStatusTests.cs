@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using Ursa.Api.Core;
 using Ursa.Api.Meta;
@@ -36,5 +37,42 @@ public sealed class HollowPodStatusTests
         // The patch is applied as it is: once applied, the pod no longer needs one.
         pod.Status = new PodStatus { Phase = "Pending", VirtualMachineStatus = new VirtualMachineStatus { PowerState = "shutdown" } };
         Assert.False(HollowPodStatus.NeedsPowerOff(pod));
+    }
+
+    private static readonly DateTimeOffset Now = new(2026, 11, 22, 1, 2, 3, 456, TimeSpan.FromHours(2));
+
+    [Fact]
+    public void Running_Container_IsTheExactPatchTheNodeSends()
+    {
+        var pod = new Pod
+        {
+            Metadata = new ObjectMeta { Name = "web", Uid = "u-1" },
+            Spec = new PodSpec { NodeName = "h-0", Containers = [new Container { Name = "app", Image = "reg/app:1+<x>" }, new Container { Name = "side", Image = "busybox" }] },
+            Status = new PodStatus { Phase = "Pending", StartTime = new DateTimeOffset(2026, 11, 21, 23, 0, 0, TimeSpan.Zero) },
+        };
+
+        const string Expected = """{"status":{"phase":"Running","startTime":"2026-11-21T23:00:00Z","hostIP":"127.0.0.1","podIP":"127.0.0.1","conditions":[{"type":"Initialized","status":"True","lastTransitionTime":"2026-11-21T23:02:03Z"},{"type":"ContainersReady","status":"True","lastTransitionTime":"2026-11-21T23:02:03Z"},{"type":"Ready","status":"True","lastTransitionTime":"2026-11-21T23:02:03Z"}],"containerStatuses":[{"name":"app","image":"reg/app:1\u002B\u003Cx\u003E","imageID":"reg/app:1\u002B\u003Cx\u003E","containerID":"hollow://u-1/app","ready":true,"started":true,"restartCount":3,"state":{"running":{"startedAt":"2026-11-21T23:02:03Z"}}},{"name":"side","image":"busybox","imageID":"busybox","containerID":"hollow://u-1/side","ready":true,"started":true,"restartCount":3,"state":{"running":{"startedAt":"2026-11-21T23:02:03Z"}}}]}}""";
+        Assert.Equal(Expected, HollowPodStatus.Running(pod, Now, restartCount: 3));
+        Assert.Equal(Expected, Encoding.UTF8.GetString(HollowPodStatus.RunningUtf8(pod, Now, restartCount: 3)));
+    }
+
+    [Fact]
+    public void Running_VmWithoutStartTime_StartsNow()
+    {
+        var pod = VmPod("Running", "Pending", null);
+
+        const string Expected = """{"status":{"phase":"Running","startTime":"2026-11-21T23:02:03Z","hostIP":"127.0.0.1","podIP":"127.0.0.1","conditions":[{"type":"Initialized","status":"True","lastTransitionTime":"2026-11-21T23:02:03Z"},{"type":"ContainersReady","status":"True","lastTransitionTime":"2026-11-21T23:02:03Z"},{"type":"Ready","status":"True","lastTransitionTime":"2026-11-21T23:02:03Z"}],"virtualMachineStatus":{"name":"vm","state":"active","powerState":"running","ready":true,"restartCount":0}}}""";
+        Assert.Equal(Expected, HollowPodStatus.Running(pod, Now));
+    }
+
+    [Fact]
+    public void Running_TheNextSecond_CarriesTheNextTimestamp()
+    {
+        var pod = VmPod("Running", "Pending", null);
+        _ = HollowPodStatus.Running(pod, Now);
+
+        var status = JsonNode.Parse(HollowPodStatus.Running(pod, Now.AddSeconds(1)))!["status"]!;
+
+        Assert.Equal("2026-11-21T23:02:04Z", (string?)status["conditions"]![0]!["lastTransitionTime"]);
     }
 }

@@ -1,0 +1,23 @@
+using System.Net.Http.Headers;
+
+namespace Ursa.Client.Rest;
+
+public sealed partial class ApiClient : IResultlessWriteClient
+{
+    public async Task CreateAsync(ResourceRef resource, string? tenant, string? ns, ReadOnlyMemory<byte> json, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(HttpMethod.Post, resource.PathOf(tenant, ns), Content(json, "application/json"), cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task PatchAsync(ResourceRef resource, string? tenant, string? ns, string name, PatchType type, ReadOnlyMemory<byte> patch, string? subresource, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(HttpMethod.Patch, resource.PathOf(tenant, ns, name, subresource), Content(patch, MediaTypeOf(type)), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static ReadOnlyMemoryContent Content(ReadOnlyMemory<byte> body, string mediaType)
+    {
+        var content = new ReadOnlyMemoryContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
+        return content;
+    }
+}
