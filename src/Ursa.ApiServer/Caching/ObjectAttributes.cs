@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text;
 using System.Text.Json;
 using Ursa.ApiServer.Resources;
 using Ursa.ApiServer.Storage;
@@ -17,7 +18,9 @@ public sealed class ObjectAttributes(ResourceDefinition resource)
     };
 
     private readonly ConcurrentDictionary<string, string> _strings = new(StringComparer.Ordinal);
-    private readonly string[][] _fieldPaths = resource.SelectableFields.Select(f => f.Split('.')).ToArray();
+    // UTF-8 names: JsonElement.TryGetProperty(string) transcodes the name on every call (~half of ReadPath's time).
+    private readonly byte[][][] _fieldPaths = resource.SelectableFields.Select(f => f.Split('.').Select(Encoding.UTF8.GetBytes).ToArray()).ToArray();
+    private readonly bool[] _isSource = resource.SelectableFields.Select(f => f == "source").ToArray();
     private readonly bool[] _internField = resource.SelectableFields.Select(f => !UniqueFields.Contains(f)).ToArray();
     private int _pooled;
 
@@ -27,7 +30,7 @@ public sealed class ObjectAttributes(ResourceDefinition resource)
         using var document = JsonDocument.Parse(json);
         var root = document.RootElement;
         var labels = NoLabels;
-        if (root.TryGetProperty("metadata", out var meta) && meta.TryGetProperty("labels", out var labelObject) && labelObject.ValueKind == JsonValueKind.Object)
+        if (root.TryGetProperty("metadata"u8, out var meta) && meta.TryGetProperty("labels"u8, out var labelObject) && labelObject.ValueKind == JsonValueKind.Object)
         {
             var dictionary = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var label in labelObject.EnumerateObject())
@@ -41,7 +44,7 @@ public sealed class ObjectAttributes(ResourceDefinition resource)
         var fields = new string?[_fieldPaths.Length];
         for (var i = 0; i < fields.Length; i++)
         {
-            fields[i] = ReadPath(root, _fieldPaths[i], _internField[i]);
+            fields[i] = ReadPath(root, _fieldPaths[i], _internField[i], _isSource[i]);
         }
 
         return new CachedObject
@@ -57,7 +60,7 @@ public sealed class ObjectAttributes(ResourceDefinition resource)
         };
     }
 
-    private string? ReadPath(JsonElement root, string[] path, bool intern)
+    private string? ReadPath(JsonElement root, byte[][] path, bool intern, bool isSource)
     {
         var element = root;
         foreach (var segment in path)
@@ -74,7 +77,7 @@ public sealed class ObjectAttributes(ResourceDefinition resource)
             JsonValueKind.True => "true",
             JsonValueKind.False => "false",
             JsonValueKind.Number => element.GetRawText(),
-            JsonValueKind.Object when path.Length == 1 && path[0] == "source" => element.TryGetProperty("component", out var c) ? c.GetString() : null,
+            JsonValueKind.Object when isSource => element.TryGetProperty("component"u8, out var c) ? c.GetString() : null,
             _ => null,
         };
     }
