@@ -97,6 +97,11 @@ public sealed partial class WatchCache
     {
         CacheEvent? change = null;
         CacheWatcher[] watchers;
+        // Parsed before taking the lock, which every list, get (each update's first guess) and new watch waits on;
+        // this loop is the cache's only writer, so nothing else can apply a revision in between.
+        var current = e.Type == WatchEventType.Progress || e.Revision <= Volatile.Read(ref _revision)
+            ? null
+            : _attributes.ToCached(e.Entry.Key, ResourceVersionStamp.Apply(e.Entry.Value.Span, e.Revision), e.Revision);
         lock (_lock)
         {
             if (e.Revision <= _revision)
@@ -104,10 +109,9 @@ public sealed partial class WatchCache
                 return;
             }
 
-            if (e.Type != WatchEventType.Progress)
+            if (current is not null)
             {
-                var key = e.Entry.Key;
-                var current = _attributes.ToCached(key, ResourceVersionStamp.Apply(e.Entry.Value.Span, e.Revision), e.Revision);
+                var key = current.Key;
                 _objects.TryGetValue(key, out var previous);
                 if (e.Type == WatchEventType.Deleted)
                 {

@@ -38,6 +38,18 @@ public sealed class TypeSchema
 
     public IReadOnlyDictionary<string, SchemaField> Fields => _fields ?? [];
 
+    /// <summary>Looks a field up by a name not yet made a string (the request scanner's hot path: no allocation).</summary>
+    public bool TryGetField(ReadOnlySpan<char> name, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out SchemaField field)
+    {
+        if (_fields is null)
+        {
+            field = null;
+            return false;
+        }
+
+        return _fields.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out field);
+    }
+
     public static TypeSchema For(Type type)
     {
         if (Cache.TryGetValue(type, out var schema))
