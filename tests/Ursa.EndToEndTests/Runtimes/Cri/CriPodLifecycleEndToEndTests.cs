@@ -186,7 +186,23 @@ public sealed class CriPodLifecycleEndToEndTests(CriFixture fixture, ITestOutput
 
     private async Task RemovePodAsync(string podId, CancellationToken ct)
     {
-        await _cri.StopPodSandboxAsync(new StopPodSandboxRequest { PodSandboxId = podId }, ct);
+        // containerd sometimes answers a stop of a pod whose container has just exited with "ttrpc: closed" (the exited
+        // task's shim connection went away mid-kill; a known containerd transient that kubelet rides out by retrying).
+        // These tests are not about that: retry it a few times, loudly, as the agent's sync loop would.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await _cri.StopPodSandboxAsync(new StopPodSandboxRequest { PodSandboxId = podId }, ct);
+                break;
+            }
+            catch (GrpcException e) when (attempt < 4 && e.StatusCode == GrpcStatusCode.Unknown && e.Message.Contains("ttrpc: closed", StringComparison.Ordinal))
+            {
+                output.WriteLine($"StopPodSandbox attempt {attempt} hit containerd's transient '{e.Message}'; retrying");
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), ct);
+            }
+        }
+
         await _cri.RemovePodSandboxAsync(new RemovePodSandboxRequest { PodSandboxId = podId }, ct);
     }
 
