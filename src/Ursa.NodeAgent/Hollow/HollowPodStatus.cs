@@ -84,7 +84,7 @@ public static class HollowPodStatus
         var status = new JsonObject
         {
             ["phase"] = "Pending",
-            ["conditions"] = Conditions("False", Format(now), reason: "Shutdown"),
+            ["conditions"] = Conditions("False", Timestamp.Of(now), reason: "Shutdown"),
             ["virtualMachineStatus"] = new JsonObject
             {
                 ["name"] = vm.Name,
@@ -105,7 +105,7 @@ public static class HollowPodStatus
     /// <summary>The pod ended: phase Succeeded (exit 0) or Failed, every container terminated with the code.</summary>
     public static string Terminated(Pod pod, int exitCode, DateTimeOffset startedAt, DateTimeOffset now, int restartCount)
     {
-        var at = Format(now);
+        var at = Timestamp.Of(now);
         var reason = exitCode == 0 ? "Completed" : "Error";
         var status = new JsonObject
         {
@@ -124,7 +124,7 @@ public static class HollowPodStatus
                 {
                     ["exitCode"] = exitCode,
                     ["reason"] = reason,
-                    ["startedAt"] = Format(startedAt),
+                    ["startedAt"] = Timestamp.Of(startedAt),
                     ["finishedAt"] = at,
                 },
             };
@@ -172,6 +172,4 @@ public static class HollowPodStatus
             ["restartCount"] = restartCount,
             ["state"] = state.DeepClone(),
         }).ToArray());
-
-    private static string Format(DateTimeOffset time) => Timestamp.Of(time);
 }

@@ -11,14 +11,11 @@ public sealed class SchedulingFramework(IReadOnlyList<IFilterPlugin> filters, IR
     // list made by `?? []`, per node was a heap allocation each time) of delegates bound once to each plugin's method:
     // calling the plugins through their interface from one call site made every call a virtual-stub-dispatch lookup,
     // a third of the decision's CPU.
-    private readonly IFilterPlugin[] _filters = [.. filters];
     private readonly Func<PodRequest, NodeInfo, FilterResult>[] _filterCalls = [.. filters.Select(f => (Func<PodRequest, NodeInfo, FilterResult>)f.Filter)];
     private readonly Func<PodRequest, NodeInfo, int>[] _scoreCalls = [.. scorers.Select(s => (Func<PodRequest, NodeInfo, int>)s.Score)];
     private readonly int[] _scoreWeights = [.. scorers.Select(s => s.Weight)];
     private readonly IPreFilterPlugin[] _preFilters = [.. preFilters ?? []];
     private int _rotation;
-
-    public IReadOnlyList<IFilterPlugin> Filters => _filters;
 
     /// <summary>Schedules against bare nodes, with no pods known beyond the nodes' own (tests and tools).</summary>
     public SchedulingResult Schedule(PodRequest pod, IReadOnlyList<NodeInfo> nodes) => Schedule(pod, new NodesOnly(nodes));
