@@ -24,4 +24,7 @@ public sealed partial class QmpClient
 
     [LoggerMessage(EventId = 2606, Level = LogLevel.Debug, Message = "QMP passed a file descriptor as {FdName} to {Path}")]
     private static partial void LogDescriptorSent(ILogger logger, string fdName, string path);
+
+    [LoggerMessage(EventId = 2607, Level = LogLevel.Debug, Message = "QMP {Path}: event {Event} came before the greeting; passed over")]
+    private static partial void LogEventBeforeGreeting(ILogger logger, string path, string @event);
 }

@@ -23,6 +23,8 @@ namespace Ursa.Qmp;
 /// </remarks>
 public sealed partial class QmpClient : IQmpClient
 {
+    private const int MaxEventsBeforeGreeting = 16;
+
     private readonly string _path;
     private readonly Socket _socket;
     private readonly NetworkStream _stream;
@@ -72,10 +74,9 @@ public sealed partial class QmpClient : IQmpClient
             await socket.ConnectAsync(new UnixDomainSocketEndPoint(unixSocketPath), cancellationToken);
             var stream = new NetworkStream(socket, ownsSocket: true);
             var reader = new StreamReader(stream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: false, bufferSize: 16 * 1024, leaveOpen: true);
-            var greeting = await reader.ReadLineAsync(cancellationToken)
-                ?? throw new QmpConnectionException($"QMP socket {unixSocketPath} closed before the greeting");
-            var version = QmpWire.Greeting(greeting);
-            client = new QmpClient(unixSocketPath, socket, stream, reader, version, logger ?? NullLogger.Instance, timeProvider ?? TimeProvider.System);
+            logger ??= NullLogger.Instance;
+            var version = await ReadGreetingAsync(reader, unixSocketPath, logger, cancellationToken);
+            client = new QmpClient(unixSocketPath, socket, stream, reader, version, logger, timeProvider ?? TimeProvider.System);
             client._readLoop = Task.Run(client.ReadLoopAsync, CancellationToken.None);
             await client.ExecuteAsync("qmp_capabilities", null, cancellationToken);
             LogConnected(client._logger, unixSocketPath, version.ToString());
@@ -93,6 +94,27 @@ public sealed partial class QmpClient : IQmpClient
             }
 
             throw;
+        }
+    }
+
+    /// <summary>
+    /// The greeting's version. QEMU can send an event ahead of its greeting (seen with 7.2: a <c>RESUME</c> from the
+    /// guest starting while the client connects), so a few leading events are logged and passed over; anything else
+    /// first is refused.
+    /// </summary>
+    private static async Task<QmpVersion> ReadGreetingAsync(StreamReader reader, string path, ILogger logger, CancellationToken cancellationToken)
+    {
+        for (var skipped = 0; ; skipped++)
+        {
+            var line = await reader.ReadLineAsync(cancellationToken)
+                ?? throw new QmpConnectionException($"QMP socket {path} closed before the greeting");
+            if (skipped < MaxEventsBeforeGreeting && QmpWire.EventName(line) is { } name)
+            {
+                LogEventBeforeGreeting(logger, path, name);
+                continue;
+            }
+
+            return QmpWire.Greeting(line);
         }
     }
 

@@ -32,7 +32,7 @@ internal static class QmpWire
     /// <summary>The version from <c>{"QMP": {"version": {"qemu": {"major":..,"minor":..,"micro":..}, "package": ".."}, ...}}</c>.</summary>
     public static QmpVersion Greeting(string line)
     {
-        var version = (JsonNode.Parse(line) as JsonObject)?["QMP"]?["version"] as JsonObject
+        var version = ParseObject(line)?["QMP"]?["version"] as JsonObject
             ?? throw new QmpConnectionException($"the peer is not a QMP server: its first line was {Truncate(line)}");
         var qemu = version["qemu"];
         return new QmpVersion(
@@ -40,6 +40,24 @@ internal static class QmpWire
             qemu?["minor"]?.GetValue<int>() ?? 0,
             qemu?["micro"]?.GetValue<int>() ?? 0,
             version["package"]?.GetValue<string>().Trim() ?? "");
+    }
+
+    /// <summary>The event's name when <paramref name="line"/> is an event message (<c>{"event": "..", ...}</c>), else null.</summary>
+    public static string? EventName(string line)
+    {
+        return ParseObject(line)?["event"] is JsonValue name && name.TryGetValue<string>(out var text) ? text : null;
+    }
+
+    private static JsonObject? ParseObject(string line)
+    {
+        try
+        {
+            return JsonNode.Parse(line) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>An event message as a <see cref="QmpEvent"/>; its <c>data</c> is detached from the message.</summary>

@@ -39,17 +39,31 @@ internal sealed class FakeQmpServer : IAsyncDisposable
         return new FakeQmpServer(directory, listener);
     }
 
-    /// <summary>Accepts the client, greets it and answers its <c>qmp_capabilities</c>; returns that command.</summary>
-    public async Task<JsonObject> AcceptAsync()
+    /// <summary>
+    /// Accepts the client, sends <paramref name="beforeGreeting"/> (as QEMU can send an event first), greets it and
+    /// answers its <c>qmp_capabilities</c>; returns that command.
+    /// </summary>
+    public async Task<JsonObject> AcceptAsync(params string[] beforeGreeting)
+    {
+        await AcceptOnlyAsync();
+        foreach (var line in beforeGreeting)
+        {
+            await SendLineAsync(line);
+        }
+
+        await SendLineAsync(Greeting);
+        var capabilities = await ReadCommandAsync();
+        await ReplyAsync(capabilities, new JsonObject());
+        return capabilities;
+    }
+
+    /// <summary>Accepts the client and sends nothing: the test writes what the client sees first.</summary>
+    public async Task AcceptOnlyAsync()
     {
         using var deadline = new CancellationTokenSource(Deadline);
         _peer = await _listener.AcceptAsync(deadline.Token);
         _stream = new NetworkStream(_peer, ownsSocket: false);
         _reader = new StreamReader(_stream, new UTF8Encoding(false), false, 16, leaveOpen: true);
-        await SendLineAsync(Greeting);
-        var capabilities = await ReadCommandAsync();
-        await ReplyAsync(capabilities, new JsonObject());
-        return capabilities;
     }
 
     /// <summary>The next command the client sent.</summary>

@@ -23,6 +23,47 @@ public sealed class QmpClientTests
     }
 
     [Fact]
+    public async Task ConnectAsync_EventBeforeGreeting_IsPassedOver()
+    {
+        await using var server = FakeQmpServer.Start();
+        var connecting = QmpClient.ConnectAsync(server.SocketPath);
+        await server.AcceptAsync("""{"timestamp": {"seconds": 1795317408, "microseconds": 992108}, "event": "RESUME"}""");
+        await using var client = await connecting.WaitAsync(Deadline);
+
+        Assert.Equal(new QmpVersion(7, 2, 22, "Debian 1:7.2+dfsg-7"), client.Version);
+    }
+
+    [Theory]
+    [InlineData("""{"return": {}}""")]
+    [InlineData("""{"event": 7}""")]
+    [InlineData("SSH-2.0-OpenSSH_9.2")]
+    public async Task ConnectAsync_FirstLineNeitherEventNorGreeting_IsRefused(string line)
+    {
+        await using var server = FakeQmpServer.Start();
+        var connecting = QmpClient.ConnectAsync(server.SocketPath);
+        await server.AcceptOnlyAsync();
+        await server.SendLineAsync(line);
+
+        var refused = await Assert.ThrowsAsync<QmpConnectionException>(() => connecting.WaitAsync(Deadline));
+        Assert.Contains("not a QMP server", refused.Message);
+    }
+
+    [Fact]
+    public async Task ConnectAsync_OnlyEventsAndNoGreeting_IsRefused()
+    {
+        await using var server = FakeQmpServer.Start();
+        var connecting = QmpClient.ConnectAsync(server.SocketPath);
+        await server.AcceptOnlyAsync();
+        for (var i = 0; i < 17; i++)
+        {
+            await server.SendLineAsync("""{"event": "RESUME"}""");
+        }
+
+        var refused = await Assert.ThrowsAsync<QmpConnectionException>(() => connecting.WaitAsync(Deadline));
+        Assert.Contains("RESUME", refused.Message);
+    }
+
+    [Fact]
     public async Task ExecuteAsync_RepliesOutOfOrder_EachCallerGetsItsOwnReply()
     {
         await using var qmp = await FakeQmpConnection.OpenAsync();
