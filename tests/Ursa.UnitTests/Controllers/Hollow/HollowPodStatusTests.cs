@@ -52,8 +52,7 @@ public sealed class HollowPodStatusTests
         };
 
         const string Expected = """{"status":{"phase":"Running","startTime":"2026-11-21T23:00:00Z","hostIP":"127.0.0.1","podIP":"127.0.0.1","conditions":[{"type":"Initialized","status":"True","lastTransitionTime":"2026-11-21T23:02:03Z"},{"type":"ContainersReady","status":"True","lastTransitionTime":"2026-11-21T23:02:03Z"},{"type":"Ready","status":"True","lastTransitionTime":"2026-11-21T23:02:03Z"}],"containerStatuses":[{"name":"app","image":"reg/app:1\u002B\u003Cx\u003E","imageID":"reg/app:1\u002B\u003Cx\u003E","containerID":"hollow://u-1/app","ready":true,"started":true,"restartCount":3,"state":{"running":{"startedAt":"2026-11-21T23:02:03Z"}}},{"name":"side","image":"busybox","imageID":"busybox","containerID":"hollow://u-1/side","ready":true,"started":true,"restartCount":3,"state":{"running":{"startedAt":"2026-11-21T23:02:03Z"}}}]}}""";
-        Assert.Equal(Expected, HollowPodStatus.Running(pod, Now, restartCount: 3));
-        Assert.Equal(Expected, Encoding.UTF8.GetString(HollowPodStatus.RunningUtf8(pod, Now, restartCount: 3)));
+        Assert.Equal(Expected, Text(HollowPodStatus.Running(pod, Now, restartCount: 3)));
     }
 
     [Fact]
@@ -62,7 +61,7 @@ public sealed class HollowPodStatusTests
         var pod = VmPod("Running", "Pending", null);
 
         const string Expected = """{"status":{"phase":"Running","startTime":"2026-11-21T23:02:03Z","hostIP":"127.0.0.1","podIP":"127.0.0.1","conditions":[{"type":"Initialized","status":"True","lastTransitionTime":"2026-11-21T23:02:03Z"},{"type":"ContainersReady","status":"True","lastTransitionTime":"2026-11-21T23:02:03Z"},{"type":"Ready","status":"True","lastTransitionTime":"2026-11-21T23:02:03Z"}],"virtualMachineStatus":{"name":"vm","state":"active","powerState":"running","ready":true,"restartCount":0}}}""";
-        Assert.Equal(Expected, HollowPodStatus.Running(pod, Now));
+        Assert.Equal(Expected, Text(HollowPodStatus.Running(pod, Now)));
     }
 
     [Fact]
@@ -75,4 +74,33 @@ public sealed class HollowPodStatusTests
 
         Assert.Equal("2026-11-21T23:02:04Z", (string?)status["conditions"]![0]!["lastTransitionTime"]);
     }
+
+    [Fact]
+    public void PoweredOff_IsTheExactPatchTheNodeSends()
+    {
+        const string Expected = """{"status":{"phase":"Pending","conditions":[{"type":"Initialized","status":"True","lastTransitionTime":"2026-11-21T23:02:03Z"},{"type":"ContainersReady","status":"False","lastTransitionTime":"2026-11-21T23:02:03Z","reason":"Shutdown"},{"type":"Ready","status":"False","lastTransitionTime":"2026-11-21T23:02:03Z","reason":"Shutdown"}],"virtualMachineStatus":{"name":"vm","state":"stopped","powerState":"shutdown","ready":false,"restartCount":2}}}""";
+        Assert.Equal(Expected, Text(HollowPodStatus.PoweredOff(VmPod("Shutdown", "Running", "running"), Now)));
+    }
+
+    [Fact]
+    public void Terminated_Container_IsTheExactPatchTheNodeSends()
+    {
+        var pod = new Pod
+        {
+            Metadata = new ObjectMeta { Name = "job", Uid = "u-2" },
+            Spec = new PodSpec { NodeName = "h-0", Containers = [new Container { Name = "a", Image = "busybox" }, new Container { Name = "b", Image = "reg/b:1+<x>" }] },
+        };
+
+        const string Expected = """{"status":{"phase":"Failed","conditions":[{"type":"Initialized","status":"True","lastTransitionTime":"2026-11-21T23:02:03Z"},{"type":"ContainersReady","status":"False","lastTransitionTime":"2026-11-21T23:02:03Z","reason":"PodCompleted"},{"type":"Ready","status":"False","lastTransitionTime":"2026-11-21T23:02:03Z","reason":"PodCompleted"}],"containerStatuses":[{"name":"a","image":"busybox","imageID":"busybox","containerID":"hollow://u-2/a","ready":false,"started":false,"restartCount":4,"state":{"terminated":{"exitCode":137,"reason":"Error","startedAt":"2026-11-21T23:01:03Z","finishedAt":"2026-11-21T23:02:03Z"}}},{"name":"b","image":"reg/b:1\u002B\u003Cx\u003E","imageID":"reg/b:1\u002B\u003Cx\u003E","containerID":"hollow://u-2/b","ready":false,"started":false,"restartCount":4,"state":{"terminated":{"exitCode":137,"reason":"Error","startedAt":"2026-11-21T23:01:03Z","finishedAt":"2026-11-21T23:02:03Z"}}}]}}""";
+        Assert.Equal(Expected, Text(HollowPodStatus.Terminated(pod, 137, Now.AddMinutes(-1), Now, restartCount: 4)));
+    }
+
+    [Fact]
+    public void Terminated_Vm_IsTheExactPatchTheNodeSends()
+    {
+        const string Expected = """{"status":{"phase":"Succeeded","conditions":[{"type":"Initialized","status":"True","lastTransitionTime":"2026-11-21T23:02:03Z"},{"type":"ContainersReady","status":"False","lastTransitionTime":"2026-11-21T23:02:03Z","reason":"PodCompleted"},{"type":"Ready","status":"False","lastTransitionTime":"2026-11-21T23:02:03Z","reason":"PodCompleted"}],"virtualMachineStatus":{"name":"vm","state":"stopped","powerState":"shutdown","ready":false,"restartCount":1}}}""";
+        Assert.Equal(Expected, Text(HollowPodStatus.Terminated(VmPod("Running", "Running", "running"), 0, Now.AddMinutes(-1), Now, restartCount: 1)));
+    }
+
+    private static string Text(byte[] patch) => Encoding.UTF8.GetString(patch);
 }
