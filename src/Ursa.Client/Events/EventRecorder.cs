@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Threading.Channels;
 using Ursa.Api.Core;
 using Ursa.Api.Meta;
@@ -93,8 +92,7 @@ public sealed class EventRecorder(IApiClient client, string component, TimeProvi
         }
     }
 
-    /// <summary>Creates the event; the object the server returns is not needed, so it is not decoded when the client can skip it.</summary>
-    private Task WriteAsync(Event ev, CancellationToken cancellationToken) => client is IResultlessWriteClient writes
-        ? writes.CreateAsync(ResourceRef.Events, ev.Metadata.Tenant, ev.Metadata.Namespace, JsonSerializer.SerializeToUtf8Bytes(ev, UrsaJsonContext.Default.Event), cancellationToken)
-        : client.CreateAsync(ResourceRef.Events, ev, cancellationToken);
+    /// <summary>Creates the event; the object the server returns is not needed.</summary>
+    private Task WriteAsync(Event ev, CancellationToken cancellationToken) =>
+        client.CreateWithoutResultAsync(ResourceRef.Events, ev, UrsaJsonContext.Default.Event, cancellationToken);
 }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text;
 using Ursa.Client.Rest;
 
 namespace Ursa.NodeAgent.Hollow;
@@ -57,7 +56,7 @@ public sealed partial class HollowNodeFleet
                     continue;
                 }
 
-                await ReportAsync(pod, HollowPodStatus.RunningUtf8(pod, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+                await ReportAsync(pod, HollowPodStatus.Running(pod, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
                 Interlocked.Increment(ref _started);
                 if (HollowExit.Of(pod) is { } exit && pod.Metadata.Uid is { } uid)
                 {
@@ -94,7 +93,7 @@ public sealed partial class HollowNodeFleet
                     return;
                 }
 
-                await ReportAsync(pod, HollowPodStatus.RunningUtf8(pod, time.GetUtcNow(), restarts + 1), cancellationToken).ConfigureAwait(false);
+                await ReportAsync(pod, HollowPodStatus.Running(pod, time.GetUtcNow(), restarts + 1), cancellationToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException)
@@ -113,13 +112,9 @@ public sealed partial class HollowNodeFleet
         }
     }
 
-    private Task ReportAsync(Pod pod, string patch, CancellationToken cancellationToken) =>
-        ReportAsync(pod, Encoding.UTF8.GetBytes(patch), cancellationToken);
-
-    /// <summary>The status patch; the pod the server returns is not needed, so it is not decoded when the client can skip it.</summary>
-    private Task ReportAsync(Pod pod, byte[] patch, CancellationToken cancellationToken) => client is IResultlessWriteClient writes
-        ? writes.PatchAsync(ResourceRef.Pods, pod.Metadata.Tenant, pod.Metadata.Namespace, pod.Metadata.Name!, PatchType.StrategicMerge, patch, "status", cancellationToken)
-        : client.PatchAsync<Pod>(ResourceRef.Pods, pod.Metadata.Tenant, pod.Metadata.Namespace, pod.Metadata.Name!, PatchType.StrategicMerge, Encoding.UTF8.GetString(patch), "status", cancellationToken);
+    /// <summary>The status patch; the pod the server returns is not needed.</summary>
+    private Task ReportAsync(Pod pod, byte[] patch, CancellationToken cancellationToken) =>
+        client.PatchWithoutResultAsync<Pod>(ResourceRef.Pods, pod.Metadata.Tenant, pod.Metadata.Namespace, pod.Metadata.Name!, PatchType.StrategicMerge, patch, "status", cancellationToken);
 
     private readonly record struct PodWork(Pod Pod, bool Delete);
 }
