@@ -11,9 +11,9 @@ public static class ObjectDecoder
     private const int MaxDepth = 100;
 
     /// <summary>
-    /// Checks type and (per <c>fieldValidation</c>) unknown fields, then decodes. Strict: unknown fields are a
-    /// 422 naming each; Warn (the default): <paramref name="warn"/> is called once per unknown field; Ignore:
-    /// dropped silently.
+    /// Checks type and (per <c>fieldValidation</c>) unknown fields in one reader pass, then decodes. Strict: unknown
+    /// fields are a 422 naming each; Warn (the default): <paramref name="warn"/> is called once per unknown field;
+    /// Ignore: dropped silently.
     /// </summary>
     public static KubeObject Decode(ResourceDefinition resource, byte[] json, string? fieldValidation, Action<string> warn)
     {
@@ -23,9 +23,22 @@ public static class ObjectDecoder
             throw ApiErrors.BadRequest($"fieldValidation must be one of Strict, Warn, Ignore (got \"{mode}\")");
         }
 
-        if (!TryCheckFast(resource, json, mode, warn))
+        var schema = mode == "Ignore" ? null : TypeSchema.For(resource.TypeInfo.Type);
+        if (!UnknownFieldScanner.TryScan(json, schema, MaxDepth, out var apiVersion, out var kind, out var unknown))
         {
-            Check(resource, json, mode, warn);
+            throw NotOneObject(json);
+        }
+
+        CheckTypeMeta(resource, apiVersion, kind);
+        if (unknown.Count > 0 && mode == "Strict")
+        {
+            var causes = unknown.Select(f => new StatusCause { Reason = "FieldValueUnknown", Field = f, Message = $"unknown field \"{f}\"" }).ToList();
+            throw ApiErrors.Invalid(resource, MetadataName(json) ?? string.Empty, causes);
+        }
+
+        foreach (var field in unknown)
+        {
+            warn(field);
         }
 
         try
@@ -38,33 +51,6 @@ public static class ObjectDecoder
         {
             throw ApiErrors.BadRequest($"{resource.Kind} in version \"{resource.Version}\" cannot be handled as a {resource.Kind}: {e.Message}");
         }
-    }
-
-    /// <summary>
-    /// The checks below in one reader pass (no <see cref="JsonDocument"/>). False when the body needs the full
-    /// path: not valid JSON, not an object, or unknown fields to refuse (Strict), which <see cref="Check"/> then
-    /// reports with the same messages as ever.
-    /// </summary>
-    private static bool TryCheckFast(ResourceDefinition resource, byte[] json, string mode, Action<string> warn)
-    {
-        var schema = mode == "Ignore" ? null : TypeSchema.For(resource.TypeInfo.Type);
-        if (!UnknownFieldScanner.TryScan(json, schema, MaxDepth, out var apiVersion, out var kind, out var unknown))
-        {
-            return false;
-        }
-
-        CheckTypeMeta(resource, apiVersion, kind);
-        if (unknown.Count > 0 && mode == "Strict")
-        {
-            return false;
-        }
-
-        foreach (var field in unknown)
-        {
-            warn(field);
-        }
-
-        return true;
     }
 
     private static void CheckTypeMeta(ResourceDefinition resource, string? apiVersion, string? kind)
@@ -80,47 +66,28 @@ public static class ObjectDecoder
         }
     }
 
-    /// <summary>The checks on a parsed document: the path for bodies <see cref="TryCheckFast"/> does not take.</summary>
-    private static void Check(ResourceDefinition resource, byte[] json, string mode, Action<string> warn)
+    /// <summary>The 400 for a body the scanner did not take: the parser's own message when it is not valid JSON.</summary>
+    private static ApiException NotOneObject(byte[] json)
     {
-        JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = MaxDepth });
+            using var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = MaxDepth });
         }
         catch (JsonException e)
         {
-            throw ApiErrors.BadRequest($"the request body is not valid JSON: {e.Message}");
+            return ApiErrors.BadRequest($"the request body is not valid JSON: {e.Message}");
         }
 
-        using (document)
-        {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                throw ApiErrors.BadRequest("the request body must be a JSON object");
-            }
-
-            CheckTypeMeta(resource, StringProperty(root, "apiVersion"), StringProperty(root, "kind"));
-
-            if (mode != "Ignore")
-            {
-                var unknown = UnknownFieldFinder.Find(root, TypeSchema.For(resource.TypeInfo.Type));
-                if (unknown.Count > 0 && mode == "Strict")
-                {
-                    var name = root.TryGetProperty("metadata", out var meta) && meta.ValueKind == JsonValueKind.Object ? StringProperty(meta, "name") : null;
-                    var causes = unknown.Select(f => new StatusCause { Reason = "FieldValueUnknown", Field = f, Message = $"unknown field \"{f}\"" }).ToList();
-                    throw ApiErrors.Invalid(resource, name ?? string.Empty, causes);
-                }
-
-                foreach (var field in unknown)
-                {
-                    warn(field);
-                }
-            }
-        }
+        return ApiErrors.BadRequest("the request body must be a JSON object");
     }
 
-    private static string? StringProperty(JsonElement obj, string name) =>
-        obj.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    /// <summary><c>metadata.name</c> of a valid object body, for a refusal's details (a rare path: parsed again).</summary>
+    private static string? MetadataName(byte[] json)
+    {
+        using var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = MaxDepth });
+        return document.RootElement.TryGetProperty("metadata", out var meta) && meta.ValueKind == JsonValueKind.Object
+            && meta.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String
+            ? name.GetString()
+            : null;
+    }
 }

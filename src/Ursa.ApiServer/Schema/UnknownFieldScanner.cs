@@ -6,23 +6,24 @@ using System.Text.Json;
 namespace Ursa.ApiServer.Schema;
 
 /// <summary>
-/// <see cref="UnknownFieldFinder"/> in one <see cref="Utf8JsonReader"/> pass over a request body, without building a
-/// <see cref="JsonDocument"/>: field names are looked up without becoming strings and a field's path is only made a
-/// string when the field is unknown. Every create and every patched object is checked, so this is on the hot path
-/// (the document and the per-field path strings were ~5% of the server's CPU in bench scheduler).
+/// Lists the fields of a request body that its schema does not declare (for <c>fieldValidation</c>), in one
+/// <see cref="Utf8JsonReader"/> pass, without building a <see cref="JsonDocument"/>: field names are looked up
+/// without becoming strings and a field's path is only made a string when the field is unknown. Every create and
+/// every patched object is checked, so this is on the hot path (a document and per-field path strings were ~5% of
+/// the server's CPU in bench scheduler).
 /// </summary>
 public static class UnknownFieldScanner
 {
     /// <summary>
     /// Scans <paramref name="json"/>, an object, against <paramref name="schema"/> (null: syntax only). Returns false
-    /// when it is not valid JSON or not an object, so that the caller reports that as it always has.
+    /// when it is not valid JSON or not an object; the caller then reports the parser's message.
     /// </summary>
     /// <param name="json">The body.</param>
     /// <param name="schema">The body's schema; null checks only that the body is a valid JSON object.</param>
     /// <param name="maxDepth">The deepest nesting allowed (as <see cref="JsonDocumentOptions.MaxDepth"/>).</param>
     /// <param name="apiVersion">The root's last <c>apiVersion</c> when that is a string.</param>
     /// <param name="kind">The root's last <c>kind</c> when that is a string.</param>
-    /// <param name="unknown">Paths of undeclared fields, in document order (as <see cref="UnknownFieldFinder"/>).</param>
+    /// <param name="unknown">Paths of undeclared fields, in document order (<c>spec.containers[0].bogus</c>).</param>
     public static bool TryScan(ReadOnlySpan<byte> json, TypeSchema? schema, int maxDepth, out string? apiVersion, out string? kind, out List<string> unknown)
     {
         apiVersion = null;
@@ -32,7 +33,7 @@ public static class UnknownFieldScanner
         var state = new ScanState(unknown);
         if (schema is { Kind: not (SchemaKind.Object or SchemaKind.Map) })
         {
-            schema = null; // nothing in an object body to check against (as UnknownFieldFinder)
+            schema = null; // nothing in an object body to check against
         }
 
         try

@@ -76,6 +76,7 @@ public sealed class BadInputTests(ControlPlaneFixture cluster) : IAsyncLifetime
         var status = await AssertStatusAsync(response, 422, "Invalid", "metadata.colour", "strict unknown fields");
         var fields = status.GetProperty("details").GetProperty("causes").EnumerateArray().Select(c => c.GetProperty("field").GetString()).ToList();
         Assert.Equal(["metadata.colour", "spec.containers[0].size"], fields);
+        Assert.Equal("strict", status.GetProperty("details").GetProperty("name").GetString());
         await AssertNothingWrittenAsync();
     }
 

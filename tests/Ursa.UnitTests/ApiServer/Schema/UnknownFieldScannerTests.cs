@@ -15,13 +15,32 @@ public sealed class UnknownFieldScannerTests
     [InlineData("""{"spec":{"containers":[{"name":"a"},{"name":"b","x":{"deep":[1,2]}},{"name":"c","ports":[{"containerPort":1,"bad":true}]}]},"status":{"conditions":[{"type":"Ready","nope":1}]}}""")]
     [InlineData("""{"sp\u0065c":{"containers":[{"n\u0061me":"a","\u00e9t\u00e9":1}]},"top":[{"a":1}],"metadata":{"annotations":{"k":"v","\u00fc":"w"},"labels":"not an object"}}""")]
     [InlineData("""{"":{"x":1},"metadata":[],"spec":{"containers":{"name":"not an array"}}}""")]
-    public void TryScan_FindsWhatUnknownFieldFinderFinds(string body)
+    public void TryScan_FindsWhatADocumentWalkFinds(string body)
     {
         using var document = JsonDocument.Parse(body);
-        var expected = UnknownFieldFinder.Find(document.RootElement, PodSchema);
+        var expected = UnknownFieldOracle.Find(document.RootElement, PodSchema);
 
         Assert.True(UnknownFieldScanner.TryScan(Encoding.UTF8.GetBytes(body), PodSchema, 100, out _, out _, out var unknown));
         Assert.Equal(expected, unknown);
+    }
+
+    [Fact]
+    public void TryScan_ReportsEveryUndeclaredFieldWithItsPath()
+    {
+        var body = """
+            {"apiVersion":"v1","kind":"Pod","metadata":{"name":"a","labels":{"any":"ok"},"colour":"x"},
+             "spec":{"containers":[{"name":"c","image":"i","resources":{"limits":{"cpu":"1"}},"bogus":1}],"virtualMachine":null,"extra":{}}}
+            """u8;
+        Assert.True(UnknownFieldScanner.TryScan(body, PodSchema, 100, out _, out _, out var unknown));
+        Assert.Equal(["metadata.colour", "spec.containers[0].bogus", "spec.extra"], unknown);
+    }
+
+    [Fact]
+    public void TryScan_KnownFieldsOnly_ReportsNothing()
+    {
+        var body = """{"metadata":{"name":"a"},"spec":{"virtualMachine":{"name":"v","image":"i","powerSpec":"Paused"},"nics":[{"name":"n1"}]}}"""u8;
+        Assert.True(UnknownFieldScanner.TryScan(body, PodSchema, 100, out _, out _, out var unknown));
+        Assert.Empty(unknown);
     }
 
     [Fact]
