@@ -15,7 +15,10 @@ public sealed partial class EtcdStore
     /// down, connection lost, leader change) the watch moves to the next endpoint and resumes after the last
     /// revision it delivered, with a backoff from <see cref="EtcdStoreOptions.WatchRetryDelay"/> to 2 s, for as
     /// long as the caller keeps reading: etcd keeps history until compaction, so nothing is missed unless the
-    /// resume point has been compacted meanwhile (then <see cref="RevisionCompactedException"/>).
+    /// resume point has been compacted meanwhile (then <see cref="RevisionCompactedException"/>). Progress is
+    /// held back as <see cref="EtcdWatchSession"/> explains; should etcd still deliver an event below a progress
+    /// already reported, the watch ends with <see cref="WatchProgressOvertakenException"/> (relist) instead of
+    /// going on with a gap.
     /// </remarks>
     public async IAsyncEnumerable<WatchEvent> WatchAsync(
         string prefix, long afterRevision, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -19,8 +19,9 @@ public sealed class EtcdStoreOptions
 
     /// <summary>
     /// How often a watch asks etcd for its revision (WatchProgressRequest) so a watcher of a quiet prefix learns
-    /// how far the store has moved. Default 1 s; a progress event reaches the caller after about two intervals
-    /// (see <see cref="EtcdStore"/> for why).
+    /// how far the store has moved. Default 1 s. An answer is held for at least 1 s (and at least one interval)
+    /// before it is passed on, because etcd 3.4 can answer ahead of events it has not sent yet; so a progress event
+    /// reaches the caller 1–2 s after the revision it reports.
     /// </summary>
     public TimeSpan WatchProgressInterval { get; set; } = TimeSpan.FromSeconds(1);
 

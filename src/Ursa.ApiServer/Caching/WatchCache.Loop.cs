@@ -34,6 +34,12 @@ public sealed partial class WatchCache
                 Log.Relisting(_logger, _resource.Plural, e.Requested, e.Compacted);
                 _revision = 0;
             }
+            catch (WatchProgressOvertakenException e)
+            {
+                // The store reported progress past an event it had not delivered yet: relist rather than keep a gap.
+                Log.ProgressOvertaken(_logger, _resource.Plural, e.EventRevision, e.ProgressRevision);
+                _revision = 0;
+            }
             catch (Exception e) when (e is StoreException or IOException or InvalidOperationException)
             {
                 Log.WatchFailed(_logger, _resource.Plural, e);
@@ -165,5 +171,8 @@ public sealed partial class WatchCache
 
         [LoggerMessage(3, LogLevel.Warning, "Watch cache {Resource} watch failed; retrying")]
         public static partial void WatchFailed(ILogger logger, string resource, Exception exception);
+
+        [LoggerMessage(4, LogLevel.Error, "Watch cache {Resource}: the store reported progress to {Progress} before the event at {Revision}; relisting")]
+        public static partial void ProgressOvertaken(ILogger logger, string resource, long revision, long progress);
     }
 }

@@ -10,17 +10,23 @@ namespace Ursa.Storage.Etcd.Internal;
 /// <remarks>
 /// Progress needs care on etcd 3.4. A WatchProgressRequest is answered at once with the store's revision on
 /// a control channel that etcd's send loop reads in a random select against the event channel, and even while
-/// the watcher is still replaying history (etcd issue 15220, fixed in 3.5.8). So an answer R may overtake
-/// events at or below R. We hold each answer and pass it on only when the next answer (one interval later)
-/// arrives with no event at or below R in between: etcd hands a pending event to the stream within
-/// milliseconds, and a replaying watcher gets a batch every 100 ms, either of which would void R. etcd's own
-/// periodic notifications (progress_notify, sent only to synced watchers through the event channel) are
-/// safe and passed on at once.
+/// the watcher is still replaying history (etcd issue 15220, fixed in 3.4.25 and 3.5.8; 3.4.23 is what Debian
+/// ships). So an answer R may overtake events at or below R. We hold each answer and pass it on only once at least
+/// <see cref="MinimumHold"/> has gone by (counted in answers, one per interval) with no event at or below R: etcd
+/// hands a pending event to the stream within milliseconds and a replaying watcher gets a batch every 100 ms, but
+/// a replay that waits on a slow disk (a backend commit's fsync) can take far longer than a 200 ms interval, and
+/// that lost an event in CI. Should an event still arrive at or below a progress already passed on, the session
+/// fails with <see cref="WatchProgressOvertakenException"/> rather than let the gap through silently. etcd's own
+/// periodic notifications (progress_notify, sent only to synced watchers through the event channel) are safe and
+/// passed on at once.
 /// </remarks>
 internal sealed class EtcdWatchSession : IAsyncDisposable
 {
     // etcd answers progress requests with watch id -1 (clientv3.InvalidWatchID): "for every watch on the stream".
     private const long AnyWatchId = -1;
+
+    /// <summary>How long an answered progress revision is held before it is passed on (see the remarks).</summary>
+    public static readonly TimeSpan MinimumHold = TimeSpan.FromSeconds(1);
 
     private readonly IGrpcDuplexCall<WatchRequest, WatchResponse> _call;
     private readonly WatchRequest _create;
@@ -28,12 +34,18 @@ internal sealed class EtcdWatchSession : IAsyncDisposable
     private readonly TimeProvider _timeProvider;
     private readonly CancellationTokenSource _stop = new();
     private Task? _progressLoop;
+    private readonly int _answersToConfirm;
+    private readonly long _startRevision;
     private long? _heldProgress;
+    private int _answersSinceHeld;
+    private long _passedProgress;
 
     public EtcdWatchSession(IGrpcChannel channel, string prefix, long startRevision, TimeSpan progressInterval, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         _call = channel.StartDuplex(EtcdMethods.Watch, cancellationToken);
         _progressInterval = progressInterval;
+        _answersToConfirm = Math.Max(1, (int)Math.Ceiling(MinimumHold / progressInterval));
+        _startRevision = startRevision;
         _timeProvider = timeProvider;
         _create = new WatchRequest
         {
@@ -50,6 +62,7 @@ internal sealed class EtcdWatchSession : IAsyncDisposable
 
     /// <summary>The next response that means something to the caller.</summary>
     /// <exception cref="GrpcException">The stream failed or etcd cancelled the watch.</exception>
+    /// <exception cref="WatchProgressOvertakenException">An event came in below a progress already passed on.</exception>
     public async Task<EtcdWatchBatch> NextAsync(CancellationToken cancellationToken)
     {
         if (_progressLoop is null)
@@ -79,7 +92,9 @@ internal sealed class EtcdWatchSession : IAsyncDisposable
 
             if (response.Events.Count > 0)
             {
-                if (_heldProgress is { } held && response.Events[0].Kv.ModRevision <= held)
+                ThrowIfOvertaken(response);
+                long first = response.Events[0].Kv.ModRevision;
+                if (_heldProgress is { } held && first <= held)
                 {
                     _heldProgress = null;
                 }
@@ -90,15 +105,22 @@ internal sealed class EtcdWatchSession : IAsyncDisposable
             long revision = EtcdKeys.StoreRevision(response.Header.Revision);
             if (response.WatchId != AnyWatchId)
             {
-                return new EtcdWatchBatch([], revision, 0);
+                return Passed(revision);
             }
 
-            long? confirmed = _heldProgress;
-            _heldProgress = revision;
-            if (confirmed is { } progress)
+            if (_heldProgress is not { } confirmed)
             {
-                return new EtcdWatchBatch([], progress, 0);
+                Hold(revision);
+                continue;
             }
+
+            if (++_answersSinceHeld < _answersToConfirm)
+            {
+                continue;
+            }
+
+            Hold(revision);
+            return Passed(confirmed);
         }
     }
 
@@ -112,6 +134,39 @@ internal sealed class EtcdWatchSession : IAsyncDisposable
 
         await _call.DisposeAsync().ConfigureAwait(false);
         _stop.Dispose();
+    }
+
+    /// <summary>
+    /// Fails the session when an event above the start revision (the caller skips those at or below it) is at or
+    /// below a progress revision already passed on: that progress overtook it.
+    /// </summary>
+    private void ThrowIfOvertaken(WatchResponse response)
+    {
+        if (_passedProgress <= _startRevision)
+        {
+            return;
+        }
+
+        foreach (Event change in response.Events)
+        {
+            long revision = change.Kv.ModRevision;
+            if (revision > _startRevision && revision <= _passedProgress)
+            {
+                throw new WatchProgressOvertakenException(revision, _passedProgress);
+            }
+        }
+    }
+
+    private void Hold(long revision)
+    {
+        _heldProgress = revision;
+        _answersSinceHeld = 0;
+    }
+
+    private EtcdWatchBatch Passed(long progress)
+    {
+        _passedProgress = Math.Max(_passedProgress, progress);
+        return new EtcdWatchBatch([], progress, 0);
     }
 
     private static List<WatchEvent> Convert(WatchResponse response)
