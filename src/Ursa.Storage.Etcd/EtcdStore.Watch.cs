@@ -13,12 +13,14 @@ public sealed partial class EtcdStore
     /// <remarks>
     /// One etcd Watch stream per call, from <paramref name="afterRevision"/>. When the stream fails (member
     /// down, connection lost, leader change) the watch moves to the next endpoint and resumes after the last
-    /// revision it delivered, with a backoff from <see cref="EtcdStoreOptions.WatchRetryDelay"/> to 2 s, for as
+    /// event it delivered, with a backoff from <see cref="EtcdStoreOptions.WatchRetryDelay"/> to 2 s, for as
     /// long as the caller keeps reading: etcd keeps history until compaction, so nothing is missed unless the
-    /// resume point has been compacted meanwhile (then <see cref="RevisionCompactedException"/>). Progress is
-    /// held back as <see cref="EtcdWatchSession"/> explains; should etcd still deliver an event below a progress
-    /// already reported, the watch ends with <see cref="WatchProgressOvertakenException"/> (relist) instead of
-    /// going on with a gap.
+    /// resume point has been compacted meanwhile (then <see cref="RevisionCompactedException"/>).
+    /// <para>Progress is held back as <see cref="EtcdWatchSession"/> explains. It is checked, not trusted: a resume
+    /// replays from the last event rather than the last progress, and an event at or below a progress already
+    /// reported (in the same stream or on resume) ends the watch with <see cref="WatchProgressOvertakenException"/>,
+    /// so the caller relists instead of going on with a gap. Only when the last event's history has been compacted
+    /// does a resume start from the last progress.</para>
     /// </remarks>
     public async IAsyncEnumerable<WatchEvent> WatchAsync(
         string prefix, long afterRevision, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -28,22 +30,24 @@ public sealed partial class EtcdStore
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) == 1, this);
         using var lifetime = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _disposing.Token);
         CancellationToken token = lifetime.Token;
-        long delivered = afterRevision;
-        long reported = afterRevision;
+        long delivered = afterRevision; // every event up to here has been passed on (as events or as progress)
+        long lastEvent = afterRevision; // the last event passed on: where a resume replays from
+        bool resumeFromProgress = false; // lastEvent's history was compacted: resume from delivered instead
         TimeSpan delay = _options.WatchRetryDelay;
         while (true)
         {
             IGrpcChannel channel = _endpoints.Current;
             Exception? failure = null;
+            bool restart = false;
 
             // Start one revision early and drop it: etcd reports compaction only for a start revision below the
             // compaction point, while the contract fails a watch whose afterRevision is below it (the events at
             // the compaction revision itself may be gone: etcd drops a tombstone at that revision). Start 0
             // would mean "now" to etcd, hence 1.
-            long skipThrough = delivered;
-            await using (var session = new EtcdWatchSession(channel, prefix, Math.Max(1, delivered), _options.WatchProgressInterval, _timeProvider, token))
+            long skipThrough = resumeFromProgress ? delivered : lastEvent;
+            await using (var session = new EtcdWatchSession(channel, prefix, Math.Max(1, skipThrough), _options.WatchProgressInterval, _timeProvider, token))
             {
-                while (failure is null)
+                while (failure is null && !restart)
                 {
                     EtcdWatchBatch batch;
                     try
@@ -62,6 +66,13 @@ public sealed partial class EtcdStore
 
                     if (batch.CompactRevision != 0)
                     {
+                        if (skipThrough < delivered)
+                        {
+                            // The replay from the last event is gone; the progress since is all there is to go on.
+                            resumeFromProgress = restart = true;
+                            continue;
+                        }
+
                         throw new RevisionCompactedException(delivered, batch.CompactRevision);
                     }
 
@@ -73,22 +84,31 @@ public sealed partial class EtcdStore
                             continue;
                         }
 
-                        delivered = change.Revision;
-                        reported = delivered;
+                        if (change.Revision <= delivered)
+                        {
+                            throw new WatchProgressOvertakenException(change.Revision, delivered);
+                        }
+
+                        delivered = lastEvent = change.Revision;
+                        resumeFromProgress = false;
                         yield return change;
                     }
 
-                    if (batch.Progress > reported)
+                    if (batch.Progress > delivered)
                     {
-                        reported = batch.Progress;
-                        delivered = reported;
-                        yield return new WatchEvent(WatchEventType.Progress, new StoreEntry(string.Empty, ReadOnlyMemory<byte>.Empty, 0, reported));
+                        delivered = batch.Progress;
+                        yield return new WatchEvent(WatchEventType.Progress, new StoreEntry(string.Empty, ReadOnlyMemory<byte>.Empty, 0, delivered));
                     }
                 }
             }
 
-            _endpoints.MarkFailed(channel, failure);
-            LogWatchBroken(_logger, prefix, delivered, channel.Target, (long)delay.TotalMilliseconds, failure.Message);
+            if (restart)
+            {
+                continue;
+            }
+
+            _endpoints.MarkFailed(channel, failure!);
+            LogWatchBroken(_logger, prefix, delivered, channel.Target, (long)delay.TotalMilliseconds, failure!.Message);
             try
             {
                 await Task.Delay(delay, _timeProvider, token).ConfigureAwait(false);

@@ -15,8 +15,7 @@ namespace Ursa.Storage.Etcd.Internal;
 /// <see cref="MinimumHold"/> has gone by (counted in answers, one per interval) with no event at or below R: etcd
 /// hands a pending event to the stream within milliseconds and a replaying watcher gets a batch every 100 ms, but
 /// a replay that waits on a slow disk (a backend commit's fsync) can take far longer than a 200 ms interval, and
-/// that lost an event in CI. Should an event still arrive at or below a progress already passed on, the session
-/// fails with <see cref="WatchProgressOvertakenException"/> rather than let the gap through silently. etcd's own
+/// which is the likely cause of an event lost in CI. The store checks what gets through (<see cref="EtcdStore.WatchAsync"/>). etcd's own
 /// periodic notifications (progress_notify, sent only to synced watchers through the event channel) are safe and
 /// passed on at once.
 /// </remarks>
@@ -35,17 +34,14 @@ internal sealed class EtcdWatchSession : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private Task? _progressLoop;
     private readonly int _answersToConfirm;
-    private readonly long _startRevision;
     private long? _heldProgress;
     private int _answersSinceHeld;
-    private long _passedProgress;
 
     public EtcdWatchSession(IGrpcChannel channel, string prefix, long startRevision, TimeSpan progressInterval, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         _call = channel.StartDuplex(EtcdMethods.Watch, cancellationToken);
         _progressInterval = progressInterval;
         _answersToConfirm = Math.Max(1, (int)Math.Ceiling(MinimumHold / progressInterval));
-        _startRevision = startRevision;
         _timeProvider = timeProvider;
         _create = new WatchRequest
         {
@@ -62,7 +58,6 @@ internal sealed class EtcdWatchSession : IAsyncDisposable
 
     /// <summary>The next response that means something to the caller.</summary>
     /// <exception cref="GrpcException">The stream failed or etcd cancelled the watch.</exception>
-    /// <exception cref="WatchProgressOvertakenException">An event came in below a progress already passed on.</exception>
     public async Task<EtcdWatchBatch> NextAsync(CancellationToken cancellationToken)
     {
         if (_progressLoop is null)
@@ -92,7 +87,6 @@ internal sealed class EtcdWatchSession : IAsyncDisposable
 
             if (response.Events.Count > 0)
             {
-                ThrowIfOvertaken(response);
                 long first = response.Events[0].Kv.ModRevision;
                 if (_heldProgress is { } held && first <= held)
                 {
@@ -136,38 +130,13 @@ internal sealed class EtcdWatchSession : IAsyncDisposable
         _stop.Dispose();
     }
 
-    /// <summary>
-    /// Fails the session when an event above the start revision (the caller skips those at or below it) is at or
-    /// below a progress revision already passed on: that progress overtook it.
-    /// </summary>
-    private void ThrowIfOvertaken(WatchResponse response)
-    {
-        if (_passedProgress <= _startRevision)
-        {
-            return;
-        }
-
-        foreach (Event change in response.Events)
-        {
-            long revision = change.Kv.ModRevision;
-            if (revision > _startRevision && revision <= _passedProgress)
-            {
-                throw new WatchProgressOvertakenException(revision, _passedProgress);
-            }
-        }
-    }
-
     private void Hold(long revision)
     {
         _heldProgress = revision;
         _answersSinceHeld = 0;
     }
 
-    private EtcdWatchBatch Passed(long progress)
-    {
-        _passedProgress = Math.Max(_passedProgress, progress);
-        return new EtcdWatchBatch([], progress, 0);
-    }
+    private static EtcdWatchBatch Passed(long progress) => new([], progress, 0);
 
     private static List<WatchEvent> Convert(WatchResponse response)
     {
