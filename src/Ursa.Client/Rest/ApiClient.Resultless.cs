@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-
 namespace Ursa.Client.Rest;
 
 public sealed partial class ApiClient : IResultlessWriteClient
@@ -12,12 +10,5 @@ public sealed partial class ApiClient : IResultlessWriteClient
     public async Task PatchAsync(ResourceRef resource, string? tenant, string? ns, string name, PatchType type, ReadOnlyMemory<byte> patch, string? subresource, CancellationToken cancellationToken)
     {
         using var response = await SendAsync(HttpMethod.Patch, resource.PathOf(tenant, ns, name, subresource), Content(patch, MediaTypeOf(type)), cancellationToken).ConfigureAwait(false);
-    }
-
-    private static ReadOnlyMemoryContent Content(ReadOnlyMemory<byte> body, string mediaType)
-    {
-        var content = new ReadOnlyMemoryContent(body);
-        content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
-        return content;
     }
 }

@@ -119,17 +119,16 @@ public sealed partial class ApiClient : IApiClient, IDisposable
         _ => "application/merge-patch+json",
     };
 
-    private Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, byte[]? body, string? mediaType, CancellationToken cancellationToken)
+    /// <summary>A request body of <paramref name="mediaType"/>, sent as the bytes given.</summary>
+    private static ReadOnlyMemoryContent Content(ReadOnlyMemory<byte> body, string mediaType)
     {
-        HttpContent? content = null;
-        if (body is not null)
-        {
-            content = new ByteArrayContent(body);
-            content.Headers.ContentType = new MediaTypeHeaderValue(mediaType ?? "application/json");
-        }
-
-        return SendAsync(method, path, content, cancellationToken);
+        var content = new ReadOnlyMemoryContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
+        return content;
     }
+
+    private Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, byte[]? body, string? mediaType, CancellationToken cancellationToken) =>
+        SendAsync(method, path, body is null ? null : Content(body, mediaType ?? "application/json"), cancellationToken);
 
     /// <summary>Sends the request (taking ownership of <paramref name="content"/>) and throws what the server reports as an error.</summary>
     private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, HttpContent? content, CancellationToken cancellationToken)
