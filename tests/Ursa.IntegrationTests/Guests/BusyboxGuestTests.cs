@@ -30,17 +30,25 @@ public sealed partial class BusyboxGuestTests
         TimeSpan booted = clock.Elapsed;
         await qemu.WaitForConsoleAsync(c => PromptPattern().IsMatch(c), BootDeadline, "a shell prompt ending in '# '");
         await qemu.WaitForConsoleAsync(c => c.Contains("user-data-marker-23", StringComparison.Ordinal), BootDeadline, "the user-data script's output");
+
+        // The user-data job writes its exit line to /dev/console in the background; typing only after it keeps that
+        // line from landing inside the typed commands' output (a CI run saw the route line cut that way).
+        await qemu.WaitForConsoleAsync(c => c.Contains("ursa-guest user-data exit 0", StringComparison.Ordinal), BootDeadline, "the user-data script's exit line");
+
         // The arithmetic is done by the guest's shell: the echoed command line holds "$((6*7))", never "42".
         await qemu.TypeAsync("echo answer-$((6*7)); hostname; ip -4 addr show eth0; ip route; echo end-$((1+1))");
         string console = await qemu.WaitForConsoleAsync(c => c.Contains("end-2\r\n", StringComparison.Ordinal), TimeSpan.FromSeconds(60), "the output of typed commands");
 
-        Assert.Contains("answer-42\r\n", console, StringComparison.Ordinal);
-        Assert.Contains("ursa-guest user-data exit 0", console, StringComparison.Ordinal);
+        AssertConsoleHas(console, "answer-42\r\n");
         Assert.Matches(@"(?m)^guest-one\r?$", console);
-        Assert.Contains("inet 10.88.0.5/16", console, StringComparison.Ordinal);
-        Assert.Contains("default via 10.88.0.1 dev eth0", console, StringComparison.Ordinal);
+        AssertConsoleHas(console, "inet 10.88.0.5/16");
+        AssertConsoleHas(console, "default via 10.88.0.1 dev eth0");
         Assert.True(booted < BootDeadline, $"booted after {booted}");
     }
+
+    /// <summary>Contains, with the console's last 3,000 characters in the failure (xUnit cuts a long string short).</summary>
+    private static void AssertConsoleHas(string console, string expected) =>
+        Assert.True(console.Contains(expected, StringComparison.Ordinal), $"the console lacks \"{expected}\"; its end:\n{console[Math.Max(0, console.Length - 3000)..]}");
 
     [Fact]
     public async Task PowerButton_BootedGuest_PowersOffCleanly()
